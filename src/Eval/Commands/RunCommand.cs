@@ -50,12 +50,14 @@ public static class RunCommand
         var offline = new Option<bool>("--offline") { Description = "Never use the network (model and data must be local)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only warnings, errors and the result table" };
         var scoring = CommonOptions.ScoringOptions();
+        var judge = new JudgeOptions();
 
         var command = new Command("run", "Evaluate a model on benchmarks. Predictions are journaled as they are made; an interrupted run continues where it stopped.")
         {
             benchmarks, model, split, data, dataRoot, workDir, limit, batchSize, maxNewTokens, numBeams, seed,
             resume, fresh, runId, shard, device, dtype, retryFailed, offline, quiet, scoring,
         };
+        judge.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(resume) && parse.GetValue(fresh)) throw new UsageException("--resume and --fresh exclude each other");
@@ -86,6 +88,7 @@ public static class RunCommand
                 Seed = parse.GetValue(seed),
                 RetryFailed = parse.GetValue(retryFailed),
                 Scoring = CommonOptions.ParseScoring(parse.GetValue(scoring)),
+                Judge = judge.Settings(parse, context),
                 Argv = context.Arguments,
             };
             if (request.ModelId == DefaultModels.DefaultModelId && !parse.GetValue(quiet))
@@ -114,6 +117,8 @@ public static class RunCommand
             string status = b.Status == "complete"
                 ? (b.Failed > 0 ? $"complete, {b.Failed} failed" : "complete")
                 : $"{b.Status} ({b.Completed}/{b.Items})";
+            if (b.Report?.Counts is { } counts && counts.TryGetValue("judge_queries", out long asked) && asked > 0)
+                status += $", judge failed {counts["judge_failed"] + counts["judge_unusable"]}/{asked}";
             table.Add(b.Benchmark, b.Split, b.Report?.PrimaryMetric ?? "", b.Report?.Overall, b.Items, status);
         }
         return table.ToString();

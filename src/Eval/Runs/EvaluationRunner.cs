@@ -173,17 +173,12 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
             return new BenchmarkOutcome(info.Name, split.Name, status, samples.Count, completed, failed, null);
         }
 
-        var report = Score(benchmark, samples, all, request.Scoring, failed);
-        PredictionsTableWriter.Write(state.Run.PredictionsFile(info.Name), samples, all, report);
-        Core.IO.AtomicFile.WriteAllText(state.Run.ScoresJson(info.Name), ScoreReportFiles.ToJsonText(report));
-        Core.IO.AtomicFile.WriteAllText(state.Run.ScoresCsv(info.Name), ScoreReportFiles.ToCsv(report));
-        foreach (var (fileName, text) in report.Attachments)
-        {
-            Core.IO.AtomicFile.WriteAllText(Path.Combine(state.Run.Path, Path.GetFileName(fileName)), text);
-            log.Info($"{info.Name}: wrote {fileName} into the run directory");
-        }
+        var report = RunJudging.Score(benchmark, RunOutputs.Predictions(samples, all), request.Scoring, failed, request.Judge, state.Run.JudgeCacheFile, log.Warn, ct, out var judgeSummary);
+        RunOutputs.Write(state.Run, info.Name, samples, all, report, log);
         UpdateBenchmark(state.Run, info.Name, r =>
         {
+            r.ScoringOptions = RunJudging.Record(request.Scoring);
+            r.Judge = judgeSummary;
             r.Status = "complete";
             r.Completed = completed;
             r.Failed = failed;
@@ -297,18 +292,6 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
             m.Machine.Accelerator = info.Details.TryGetValue("accelerator", out var acc) ? acc : m.Machine.Accelerator;
         });
         return state.Runner;
-    }
-
-    static ScoreReport Score(IBenchmark benchmark, List<Sample> samples, IReadOnlyDictionary<string, JournalEntry> journal, ScoringOptions options, int failed)
-    {
-        var predictions = samples.Select(s => new Prediction(s, journal[s.Index].Error is null ? journal[s.Index].Prediction : "")).ToList();
-        var report = benchmark.Score(predictions, options);
-        if (failed == 0) return report;
-        return report with
-        {
-            Counts = new Dictionary<string, long>(report.Counts) { ["infer_failed"] = failed },
-            Notes = [.. report.Notes, $"{failed} item(s) could not be run and count as wrong"],
-        };
     }
 
     static void UpdateBenchmark(RunDirectory run, string name, Action<RunManifest.BenchmarkRecord> change) =>

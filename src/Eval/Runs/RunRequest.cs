@@ -32,6 +32,9 @@ public sealed record RunRequest
 
     public ScoringOptions Scoring { get; init; } = ScoringOptions.Default;
 
+    /// <summary>The LLM judge scoring may ask (--judge MODEL); null: rules only (--judge none).</summary>
+    public Benchmarks.Judge.Providers.JudgeSettings? Judge { get; init; }
+
     /// <summary>The command line, for the manifest (redacted before it is written).</summary>
     public IReadOnlyList<string> Argv { get; init; } = [];
 
