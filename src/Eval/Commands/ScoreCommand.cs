@@ -41,6 +41,7 @@ public static class ScoreCommand
         judge.AddTo(command);
         command.SetAction(parse =>
         {
+            var scoringOptions = CommonOptions.ParseScoring(parse.GetValue(scoring)); // usage errors before any file is read
             var (bench, splitName) = BenchmarkCatalog.Resolve([parse.GetValue(benchmark)!], parse.GetValue(split)).Single();
             var splitInfo = bench.Info.Split(splitName);
             var files = parse.GetValue(data) is { Length: > 0 } given
@@ -55,7 +56,7 @@ public static class ScoreCommand
                 context.Error.WriteLine($"warning: {matched.MissingIndices.Count} of {samples.Count} samples have no prediction and are left out (--partial)");
 
             var settings = judge.Settings(parse, context);
-            var report = RunJudging.Score(bench, matched.Predictions, CommonOptions.ParseScoring(parse.GetValue(scoring)), 0, settings,
+            var report = RunJudging.Score(bench, matched.Predictions, scoringOptions, 0, settings,
                 settings is null ? "" : RunJudging.UserCacheFile(settings, context.Environment), m => context.Error.WriteLine("warning: " + m),
                 context.Cancellation, out _);
             string text = parse.GetValue(format) switch

@@ -30,7 +30,7 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
         ModelDescription model = loader.Describe(request.ModelId);
         ModelLoadOptions load = loader.Resolve(request.LoadOptions);
         string runKey = FileHashes.Sha256OfText(string.Join("\n",
-            "run-key-v1", model.Id, model.Revision ?? "", load.DType,
+            "run-key-v1", model.Id, model.Revision ?? "", load.DType, "tokenizer=" + load.Tokenizer,
             string.Join(";", request.DecodingOverrides().Select(kv => kv.Key + "=" + kv.Value)), request.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var run = RunDirectory.Open(request.WorkDirectory, model.DirectoryName, runKey, request.Selection, request.RunId);
