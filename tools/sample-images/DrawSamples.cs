@@ -1,7 +1,7 @@
 #:package SkiaSharp
 #:package SkiaSharp.NativeAssets.Linux.NoDependencies
 // Makes the shipped sample sets in datasets/samples/ (images, annotations in the official formats, and
-// predictions whose official scores the golden tests know). Everything here is the project's own work:
+// predictions whose official scores the golden tests know; the COCO sample's demonstration pool for few-shot). Everything here is the project's own work:
 // the pictures are drawn from code, the captions, questions and answers were written for xgen-eval
 // (the texts of items 1-5 of the caption set and the VQA answers/predictions are the inputs of
 // shared/fixtures/scorers/caption.json and vqa.json, scored there by the official tools).
@@ -45,24 +45,32 @@ var captions = new (int Id, string Prediction, string[] References)[]
     (11, "a red stop sign on the side of a road", ["A red stop sign on a pole.", "A stop sign next to the road.", "A red sign on a metal pole by the street.", "a stop sign at the side of a road", "A stop sign standing near a road."]),
     (12, "a pizza sitting on top of a plate", ["A pizza on a white plate.", "A whole pizza sitting on a plate.", "A cheese pizza with red sauce on a plate.", "a pizza on a plate on a table", "A round pizza served on a plate."]),
 };
-int annotationId = 0;
-var cocoCaptions = new JsonObject
-{
-    ["info"] = new JsonObject { ["description"] = "xgen-eval COCO-style caption sample (own images and captions)", ["version"] = "1.0", ["year"] = 2026 },
-    ["licenses"] = new JsonArray(new JsonObject { ["id"] = 1, ["name"] = "Same licence as xgen-eval", ["url"] = "" }),
-    ["type"] = "captions",
-    ["images"] = new JsonArray(captions.Select(c => (JsonNode)new JsonObject
-    {
-        ["id"] = c.Id, ["file_name"] = $"COCO_val2014_{c.Id:D12}.jpg", ["width"] = W, ["height"] = H, ["license"] = 1,
-    }).ToArray()),
-    ["annotations"] = new JsonArray(captions.SelectMany(c => c.References.Select(r => (JsonNode)new JsonObject
-    {
-        ["image_id"] = c.Id, ["id"] = ++annotationId, ["caption"] = r,
-    })).ToArray()),
-};
-WriteJson(Path.Combine(cocoDir, "annotations", "captions_sample.json"), cocoCaptions);
+WriteJson(Path.Combine(cocoDir, "annotations", "captions_sample.json"), CaptionsFile(
+    "xgen-eval COCO-style caption sample (own images and captions)", "val2014", captions.Select(c => (c.Id, c.References)), firstAnnotationId: 1));
 WriteJsonLines(Path.Combine(cocoDir, "coco_sample_predictions.jsonl"),
     captions.Select(c => new JsonObject { ["index"] = c.Id.ToString(), ["prediction"] = c.Prediction }));
+
+// ---- The COCO sample's demonstration pool ("sample-train", captions_val2014.json format): few-shot prompts
+// draw their demonstrations from here. Six kinds of scene in four variants each, so that images of one kind
+// are near each other and far from the others (what RICES should find).
+var colours = new (string Name, uint Rgb)[] { ("red", 0xE53935), ("blue", 0x1E88E5), ("yellow", 0xFDD835), ("purple", 0x8E24AA) };
+var counts = new[] { "One", "Two", "Three", "Four" };
+var train = new List<(int Id, Action<SKCanvas> Draw, string[] References)>();
+for (int v = 0; v < 4; v++)
+{
+    var (name, rgb) = colours[v];
+    int n = v + 1;
+    train.Add((101 + v, c => Draw.Ball(c, rgb), [$"A {name} ball on green grass.", $"a {name} ball lying on a lawn"]));
+    train.Add((105 + v, c => Draw.Squares(c, n, rgb), [$"{counts[v]} {name} square{(n > 1 ? "s" : "")} on a white background.", $"{counts[v].ToLowerInvariant()} {name} box{(n > 1 ? "es" : "")} in a row"]));
+    train.Add((109 + v, c => Draw.CarOnRoad(c, rgb), [$"A {name} car on a grey road.", $"a {name} car driving down the street"]));
+    train.Add((113 + v, c => Draw.HouseWithRoof(c, rgb), [$"A white house with a {name} roof.", $"a small house with a {name} roof and a tree"]));
+    train.Add((117 + v, c => Draw.Boat(c, rgb), [$"A boat with a {name} sail on the sea.", $"a sailboat with a {name} sail on blue water"]));
+    train.Add((121 + v, c => Draw.Dots(c, n), [$"{counts[v]} black dot{(n > 1 ? "s" : "")} on a white background.", $"{counts[v].ToLowerInvariant()} black circle{(n > 1 ? "s" : "")} on white"]));
+}
+train.Sort((a, b) => a.Id.CompareTo(b.Id));
+foreach (var t in train) Save(t.Draw, Path.Combine(cocoDir, "train2014", $"COCO_train2014_{t.Id:D12}.jpg"));
+WriteJson(Path.Combine(cocoDir, "annotations", "captions_sample_train.json"), CaptionsFile(
+    "xgen-eval COCO-style caption sample, demonstration pool (own images and captions)", "train2014", train.Select(t => (t.Id, t.References)), firstAnnotationId: 1001));
 
 // ---- VQAv2-style questions/annotations (official VQA formats) on the same COCO-style images ----
 var vqa = new (int QuestionId, int ImageId, string Question, string QuestionType, string AnswerType, string Prediction, string[] Answers)[]
@@ -81,32 +89,10 @@ var vqa = new (int QuestionId, int ImageId, string Question, string QuestionType
     (4001, 4, "What animal is on the couch?", "what animal is", "other", "A dog", ["dog", "dog", "dog", "dog", "dogs", "dog", "dog", "dog", "dog", "puppy"]),
 };
 string vqaDir = Path.Combine(root, "vqav2");
-WriteJson(Path.Combine(vqaDir, "v2_OpenEnded_mscoco_sample_questions.json"), new JsonObject
-{
-    ["info"] = new JsonObject { ["description"] = "xgen-eval VQAv2-style sample (own images, questions and answers)", ["version"] = "2.0", ["year"] = 2026 },
-    ["task_type"] = "Open-Ended", ["data_type"] = "mscoco", ["data_subtype"] = "val2014",
-    ["license"] = new JsonObject { ["name"] = "Same licence as xgen-eval", ["url"] = "" },
-    ["questions"] = new JsonArray(vqa.Select(q => (JsonNode)new JsonObject
-    {
-        ["image_id"] = q.ImageId, ["question"] = q.Question, ["question_id"] = q.QuestionId,
-    }).ToArray()),
-});
-WriteJson(Path.Combine(vqaDir, "v2_mscoco_sample_annotations.json"), new JsonObject
-{
-    ["info"] = new JsonObject { ["description"] = "xgen-eval VQAv2-style sample (own images, questions and answers)", ["version"] = "2.0", ["year"] = 2026 },
-    ["data_type"] = "mscoco", ["data_subtype"] = "val2014",
-    ["license"] = new JsonObject { ["name"] = "Same licence as xgen-eval", ["url"] = "" },
-    ["annotations"] = new JsonArray(vqa.Select(q => (JsonNode)new JsonObject
-    {
-        ["question_type"] = q.QuestionType,
-        ["multiple_choice_answer"] = q.Answers.GroupBy(a => a).OrderByDescending(g => g.Count()).First().Key,
-        ["answers"] = new JsonArray(q.Answers.Select((a, i) => (JsonNode)new JsonObject
-        {
-            ["answer"] = a, ["answer_confidence"] = "yes", ["answer_id"] = i + 1,
-        }).ToArray()),
-        ["image_id"] = q.ImageId, ["answer_type"] = q.AnswerType, ["question_id"] = q.QuestionId,
-    }).ToArray()),
-});
+var (vqaQuestions, vqaAnnotations) = VqaFiles("xgen-eval VQAv2-style sample (own images, questions and answers)", "val2014",
+    vqa.Select(q => (q.QuestionId, q.ImageId, q.Question, q.QuestionType, q.AnswerType, q.Answers)));
+WriteJson(Path.Combine(vqaDir, "v2_OpenEnded_mscoco_sample_questions.json"), vqaQuestions);
+WriteJson(Path.Combine(vqaDir, "v2_mscoco_sample_annotations.json"), vqaAnnotations);
 WriteJsonLines(Path.Combine(vqaDir, "vqav2_sample_predictions.jsonl"),
     vqa.Select(q => new JsonObject { ["index"] = q.QuestionId.ToString(), ["prediction"] = q.Prediction }));
 
@@ -136,7 +122,79 @@ WriteJsonLines(Path.Combine(xmDir, "xm3600_sample_predictions.jsonl"),
     xm.SelectMany(x => new[] { ("en", x.PredEn), ("zh", x.PredZh) }
         .Select(p => new JsonObject { ["index"] = $"{p.Item1}_{x.Key}", ["prediction"] = p.Item2 })));
 
+// ---- The VQAv2 sample's demonstration pool ("sample-train"): one question on each COCO sample-train image.
+var trainQuestions = new List<(int QuestionId, int ImageId, string Question, string QuestionType, string AnswerType, string[] Answers)>();
+for (int v = 0; v < 4; v++)
+{
+    string colour = colours[v].Name, count = (v + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    trainQuestions.Add(((101 + v) * 1000 + 1, 101 + v, "What color is the ball?", "what color is the", "other", Repeat(colour, 10)));
+    trainQuestions.Add(((105 + v) * 1000 + 1, 105 + v, "How many squares are there?", "how many", "number", Repeat(count, 10)));
+    trainQuestions.Add(((109 + v) * 1000 + 1, 109 + v, "What color is the car?", "what color is the", "other", Repeat(colour, 10)));
+    trainQuestions.Add(((113 + v) * 1000 + 1, 113 + v, "What color is the roof?", "what color is the", "other", Repeat(colour, 10)));
+    trainQuestions.Add(((117 + v) * 1000 + 1, 117 + v, "What color is the sail?", "what color is the", "other", Repeat(colour, 10)));
+    trainQuestions.Add(((121 + v) * 1000 + 1, 121 + v, "How many dots are there?", "how many", "number", Repeat(count, 10)));
+}
+trainQuestions.Sort((a, b) => a.QuestionId.CompareTo(b.QuestionId));
+var (trainQuestionFile, trainAnnotationFile) = VqaFiles("xgen-eval VQAv2-style sample, demonstration pool (own images, questions and answers)", "train2014", trainQuestions);
+WriteJson(Path.Combine(vqaDir, "v2_OpenEnded_mscoco_sample_train_questions.json"), trainQuestionFile);
+WriteJson(Path.Combine(vqaDir, "v2_mscoco_sample_train_annotations.json"), trainAnnotationFile);
+
 Console.WriteLine($"wrote the samples under {Path.GetFullPath(root)}");
+
+// The official VQA question and annotation files (v2_OpenEnded_mscoco_*_questions.json, v2_mscoco_*_annotations.json).
+static (JsonObject Questions, JsonObject Annotations) VqaFiles(string description, string subtype,
+    IEnumerable<(int QuestionId, int ImageId, string Question, string QuestionType, string AnswerType, string[] Answers)> items)
+{
+    var list = items.ToList();
+    var questions = new JsonObject
+    {
+        ["info"] = new JsonObject { ["description"] = description, ["version"] = "2.0", ["year"] = 2026 },
+        ["task_type"] = "Open-Ended", ["data_type"] = "mscoco", ["data_subtype"] = subtype,
+        ["license"] = new JsonObject { ["name"] = "Same licence as xgen-eval", ["url"] = "" },
+        ["questions"] = new JsonArray(list.Select(q => (JsonNode)new JsonObject
+        {
+            ["image_id"] = q.ImageId, ["question"] = q.Question, ["question_id"] = q.QuestionId,
+        }).ToArray()),
+    };
+    var annotations = new JsonObject
+    {
+        ["info"] = new JsonObject { ["description"] = description, ["version"] = "2.0", ["year"] = 2026 },
+        ["data_type"] = "mscoco", ["data_subtype"] = subtype,
+        ["license"] = new JsonObject { ["name"] = "Same licence as xgen-eval", ["url"] = "" },
+        ["annotations"] = new JsonArray(list.Select(q => (JsonNode)new JsonObject
+        {
+            ["question_type"] = q.QuestionType,
+            ["multiple_choice_answer"] = q.Answers.GroupBy(a => a).OrderByDescending(g => g.Count()).First().Key,
+            ["answers"] = new JsonArray(q.Answers.Select((a, i) => (JsonNode)new JsonObject
+            {
+                ["answer"] = a, ["answer_confidence"] = "yes", ["answer_id"] = i + 1,
+            }).ToArray()),
+            ["image_id"] = q.ImageId, ["answer_type"] = q.AnswerType, ["question_id"] = q.QuestionId,
+        }).ToArray()),
+    };
+    return (questions, annotations);
+}
+
+// captions_val2014.json's layout: images named COCO_{folder}_{id:012d}.jpg, one annotation per reference.
+static JsonObject CaptionsFile(string description, string folder, IEnumerable<(int Id, string[] References)> images, int firstAnnotationId)
+{
+    var list = images.ToList();
+    int annotationId = firstAnnotationId;
+    return new JsonObject
+    {
+        ["info"] = new JsonObject { ["description"] = description, ["version"] = "1.0", ["year"] = 2026 },
+        ["licenses"] = new JsonArray(new JsonObject { ["id"] = 1, ["name"] = "Same licence as xgen-eval", ["url"] = "" }),
+        ["type"] = "captions",
+        ["images"] = new JsonArray(list.Select(c => (JsonNode)new JsonObject
+        {
+            ["id"] = c.Id, ["file_name"] = $"COCO_{folder}_{c.Id:D12}.jpg", ["width"] = W, ["height"] = H, ["license"] = 1,
+        }).ToArray()),
+        ["annotations"] = new JsonArray(list.SelectMany(c => c.References.Select(r => (JsonNode)new JsonObject
+        {
+            ["image_id"] = c.Id, ["id"] = annotationId++, ["caption"] = r,
+        })).ToArray()),
+    };
+}
 
 // Google's captions.jsonl keeps, per language, the captions and two tokenized forms (space-separated
 // words; lower-cased): xgen-eval reads only "caption", the others are filled the same simple way.
@@ -429,6 +487,48 @@ static class Draw
     {
         foreach (var (x, y) in new[] { (80f, 70f), (240f, 70f), (160f, 120f), (80f, 170f), (240f, 170f) })
             c.DrawCircle(x, y, 20, Fill(0x000000));
+    }
+
+    // Parametric scenes of the COCO sample's demonstration pool.
+
+    public static void Ball(SKCanvas c, uint rgb)
+    {
+        Sky(c, 120);
+        c.DrawCircle(160, 165, 36, Fill(rgb));
+    }
+
+    public static void Squares(SKCanvas c, int n, uint rgb)
+    {
+        for (int i = 0; i < n; i++) c.DrawRect(20 + i * 75, 90, 60, 60, Fill(rgb));
+    }
+
+    public static void CarOnRoad(SKCanvas c, uint rgb)
+    {
+        Sky(c, 120, 0xE1F5FE, 0x616161);
+        Car(c, 90, 140, 1.2f, rgb);
+    }
+
+    public static void HouseWithRoof(SKCanvas c, uint roof)
+    {
+        Sky(c, 170);
+        c.DrawRect(70, 100, 130, 90, Fill(0xFAFAFA));
+        Path(c, Fill(roof), 60, 100, 210, 100, 135, 45);
+        c.DrawRect(120, 140, 28, 50, Fill(0x795548));
+        c.DrawRect(250, 120, 14, 70, Fill(0x6D4C41));
+        c.DrawCircle(257, 105, 35, Fill(0x2E7D32));
+    }
+
+    public static void Boat(SKCanvas c, uint sail)
+    {
+        Sky(c, 140, 0x90CAF9, 0x1976D2);
+        Path(c, Fill(0x6D4C41), 100, 150, 200, 150, 185, 170, 115, 170);
+        c.DrawLine(150, 150, 150, 70, Stroke(0x5D4037, 4));
+        Path(c, Fill(sail), 154, 75, 154, 145, 200, 145);
+    }
+
+    public static void Dots(SKCanvas c, int n)
+    {
+        for (int i = 0; i < n; i++) c.DrawCircle(50 + i * 73, 120, 24, Fill(0x000000));
     }
 
     public static void FiveStars(SKCanvas c)

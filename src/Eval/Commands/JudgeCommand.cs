@@ -32,7 +32,7 @@ public static class JudgeCommand
             var results = new RunRescorer(log).Rescore(parse.GetValue(runDir)!, parse.GetValue(benchmarks) ?? [], options, settings, context.Arguments, context.Cancellation);
             var table = new ConsoleTable("benchmark", "split", "metric", "value", "items", "judge queries", "judge failed", "requests", "cost (USD)");
             foreach (var r in results)
-                table.Add(r.Benchmark, r.Split, r.Report.PrimaryMetric, r.Report.Overall, r.Items, r.Judge?.Queries, r.Judge is { } j ? j.Failed + j.Unusable : null,
+                table.Add(r.Key, r.Split, r.Report.PrimaryMetric, r.Report.Overall, r.Items, r.Judge?.Queries, r.Judge is { } j ? j.Failed + j.Unusable : null,
                     r.Judge?.Requests, r.Judge?.CostUsd is { } cost ? (double)cost : null);
             context.Out.Write(table.ToString());
             return ExitCodes.Ok;

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using XGenEval.Benchmarks;
 using XGenEval.Cli.Cli;
+using XGenEval.Cli.FewShot;
 using XGenEval.Cli.Runs;
 using XGenEval.Core.Errors;
 using XGenEval.Core.Models;
@@ -47,11 +49,20 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only warnings, errors and the result table" };
         var scoring = CommonOptions.ScoringOptions();
         var judge = new JudgeOptions();
+        var shots = new Option<string?>("--shots") { Description = "Few-shot: shot counts, e.g. 0,4,8 (each run as its own trials; docs/few-shot.md)", HelpName = "K,K,..." };
+        var trials = new Option<int?>("--trials") { Description = $"Few-shot: trials per shot count (default: one per --seeds, else 1); seeds {FewShotOptions.DefaultFirstSeed}, {FewShotOptions.DefaultFirstSeed + 1}, ... unless --seeds", HelpName = "N" };
+        var seeds = new Option<string?>("--seeds") { Description = $"Few-shot: one seed per trial, e.g. 42,43,44 (default: from --seed if given, else {FewShotOptions.DefaultFirstSeed}, counting up)", HelpName = "S,S,..." };
+        var demoSelection = new Option<string>("--demo-selection") { Description = "Few-shot: how demonstrations are chosen: random (per item, from the query set) or rices (most similar images, most similar last)", DefaultValueFactory = _ => "random", HelpName = "random|rices" };
+        var querySetSize = new Option<string>("--query-set-size") { Description = "Few-shot: how many items of the demonstration split form the pool, or 'all'", DefaultValueFactory = _ => FewShotOptions.DefaultQuerySetSize.ToString(CultureInfo.InvariantCulture), HelpName = "N|all" };
+        var plainZeroShot = new Option<bool>("--plain-zero-shot") { Description = "Few-shot: 0-shot prompts are the bare query, not OpenFlamingo's two text-only demonstrations (the default for base models)" };
+        var demoData = new Option<string[]>("--demo-data") { Description = "Few-shot: the demonstration split's file(s), instead of looking them up", HelpName = "FILE" };
+        var featureCache = new Option<string?>("--feature-cache") { Description = "Few-shot: where RICES image features are cached (default: <data root>/cache/rices)", HelpName = "DIR" };
 
         var command = new Command("run", "Evaluate a model on benchmarks. Predictions are journaled as they are made; an interrupted run continues where it stopped.")
         {
             benchmarks, model, split, data, dataRoot, workDir, limit, batchSize, maxNewTokens, numBeams, seed,
             resume, fresh, runId, shard, device, dtype, tokenizer, retryFailed, offline, quiet, scoring,
+            shots, trials, seeds, demoSelection, querySetSize, plainZeroShot, demoData, featureCache,
         };
         judge.AddTo(command);
         command.SetAction(parse =>
@@ -86,6 +97,12 @@ public static class RunCommand
                 Scoring = CommonOptions.ParseScoring(parse.GetValue(scoring)),
                 Judge = judge.Settings(parse, context),
                 Argv = context.Arguments,
+                FewShot = FewShotArguments.Parse(
+                    parse.GetValue(shots), parse.GetValue(trials), parse.GetValue(seeds),
+                    parse.GetResult(seed) is { Implicit: false } ? parse.GetValue(seed) : null,
+                    parse.GetResult(demoSelection) is { Implicit: false } ? parse.GetValue(demoSelection) : null,
+                    parse.GetResult(querySetSize) is { Implicit: false } ? parse.GetValue(querySetSize) : null,
+                    parse.GetValue(plainZeroShot), parse.GetValue(demoData) ?? [], parse.GetValue(featureCache)),
             };
             if (request.ModelId == DefaultModels.DefaultModelId && !parse.GetValue(quiet))
                 context.Error.WriteLine($"note: using {DefaultModels.DefaultModelId}, the embedded tiny model with RANDOM weights: its scores mean nothing. Pass --model for a real checkpoint.");
@@ -94,6 +111,7 @@ public static class RunCommand
             var runner = new EvaluationRunner(context.Models, log, context.Error, context.ErrorIsTerminal);
             RunOutcome outcome = runner.Run(request, context.Cancellation);
             context.Out.Write(ResultTable(outcome));
+            if (outcome.FewShot is { Count: > 0 } fewShot) context.Out.Write(FewShotTable(fewShot));
             context.Out.WriteLine($"run directory: {outcome.Run.Path}");
             if (outcome.Interrupted)
             {
@@ -118,5 +136,17 @@ public static class RunCommand
             table.Add(b.Benchmark, b.Split, b.Report?.PrimaryMetric ?? "", b.Report?.Overall, b.Items, status);
         }
         return table.ToString();
+    }
+
+    /// <summary>Per benchmark and shot count: the mean and population standard deviation over trials, and every trial's score.</summary>
+    static string FewShotTable(IReadOnlyList<(string Benchmark, RunManifest.FewShotResultRecord Results)> results)
+    {
+        var table = new ConsoleTable("benchmark", "split", "shots", "metric", "mean", "std", "trials", "trial scores");
+        foreach (var (benchmark, record) in results)
+            foreach (var shot in record.Shots)
+                table.Add(benchmark, record.Split, shot.Shots, record.Metric ?? "", shot.Mean ?? double.NaN, shot.Std ?? double.NaN,
+                    $"{shot.CompleteTrials}/{shot.Trials.Count}",
+                    string.Join(" ", shot.Trials.Select(t => t.Score is double d ? ConsoleTable.Format(d) : "-")));
+        return "\nfew-shot (std: " + Benchmarks.FewShot.TrialStatistics.StdDevKind + ")\n" + table;
     }
 }

@@ -16,6 +16,12 @@ public sealed record BenchmarkFingerprint
     [JsonPropertyName("prompt_template_sha256")] public required string PromptTemplateSha256 { get; init; }
     [JsonPropertyName("decoding")] public required string Decoding { get; init; }
 
+    /// <summary>A few-shot trial's settings (shots, seed, selection, query set, zero-shot rule, demonstration data);
+    /// absent for plain prompts, so earlier journals still match.</summary>
+    [JsonPropertyName("few_shot")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FewShot { get; init; }
+
     /// <summary>Names the fields that differ, for the error message.</summary>
     public IEnumerable<string> Differences(BenchmarkFingerprint other)
     {
@@ -25,5 +31,6 @@ public sealed record BenchmarkFingerprint
         if (DatasetSha256 != other.DatasetSha256) yield return "dataset file contents";
         if (PromptTemplateSha256 != other.PromptTemplateSha256) yield return "prompt template";
         if (Decoding != other.Decoding) yield return $"decoding ({other.Decoding} then, {Decoding} now)";
+        if (FewShot != other.FewShot) yield return $"few-shot settings ({other.FewShot ?? "none"} then, {FewShot ?? "none"} now)";
     }
 }

@@ -11,12 +11,16 @@ namespace XGenEval.Cli.Runs;
 public sealed record BenchmarkOutcome(string Benchmark, string Split, string Status, int Items, int Completed, int Failed, ScoreReport? Report);
 
 /// <summary>What a run command did.</summary>
-public sealed record RunOutcome(RunDirectory Run, IReadOnlyList<BenchmarkOutcome> Benchmarks, bool Interrupted);
+/// <param name="FewShot">Per few-shot benchmark its results by shot count (empty for a plain run).</param>
+public sealed record RunOutcome(RunDirectory Run, IReadOnlyList<BenchmarkOutcome> Benchmarks, bool Interrupted,
+    IReadOnlyList<(string Benchmark, RunManifest.FewShotResultRecord Results)>? FewShot = null);
 
 /// <summary>
 /// Runs benchmarks against a model into a run directory: finds or creates the run, skips what its journals
 /// already hold, generates the rest in length-sorted batches (journaled and fsynced per batch), and scores a
 /// benchmark once every item of every shard is journaled. The model is loaded only if there is work.
+/// A few-shot run (<see cref="RunRequest.FewShot"/>) does the same for every (shot count, trial) of every
+/// benchmark, each its own <see cref="EvaluationUnit"/>, then summarises the trials (<see cref="FewShot.FewShotResults"/>).
 /// </summary>
 public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter progressOutput, bool progressIsTerminal)
 {
@@ -29,9 +33,16 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
 
         ModelDescription model = loader.Describe(request.ModelId);
         ModelLoadOptions load = loader.Resolve(request.LoadOptions);
-        string runKey = FileHashes.Sha256OfText(string.Join("\n",
+        var fewShot = request.FewShot is { } f ? new FewShot.FewShotPlan(f, model.Profile) : null;
+        fewShot?.Validate(request.Benchmarks);
+        var keyParts = new List<string>
+        {
             "run-key-v1", model.Id, model.Revision ?? "", load.DType, "tokenizer=" + load.Tokenizer,
-            string.Join(";", request.DecodingOverrides().Select(kv => kv.Key + "=" + kv.Value)), request.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            string.Join(";", request.DecodingOverrides().Select(kv => kv.Key + "=" + kv.Value)), request.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        // Plain runs keep the key they always had, so their earlier run directories are still continued.
+        if (fewShot is not null) keyParts.Add("few-shot:" + fewShot.Description);
+        string runKey = FileHashes.Sha256OfText(string.Join("\n", keyParts));
 
         var run = RunDirectory.Open(request.WorkDirectory, model.DirectoryName, runKey, request.Selection, request.RunId);
         using var runLock = RunLock.Acquire(run.Path, request.Shard);
@@ -58,7 +69,7 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
                     Id = model.Id, Family = model.Family, PromptProfile = model.Profile.ToString(),
                     Revision = model.Revision, DType = load.DType, Device = load.Device,
                 };
-                m.Settings = new RunManifest.RunSettings { DecodingOverrides = request.DecodingOverrides(), Seed = request.Seed };
+                m.Settings = new RunManifest.RunSettings { DecodingOverrides = request.DecodingOverrides(), Seed = request.Seed, FewShot = fewShot?.Record() };
                 m.Machine = MachineInfo.Describe(accelerator: null);
             }
             m.Status = "running";
@@ -66,15 +77,35 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
             invocationIndex = m.Invocations.Count - 1;
         });
         run.MarkLatest();
+        if (fewShot is not null && model.Profile != PromptProfile.Base)
+            log.Warn($"--shots with {model.Id}, a {model.Profile} model: OpenFlamingo's few-shot protocol is made for base models; " +
+                     "the demonstrations go into the model's prompt convention as they are, and 0-shot prompts carry none");
 
         var state = new InvocationState(request, model, load, run);
         var outcomes = new List<BenchmarkOutcome>();
+        var fewShotResults = new List<(string, RunManifest.FewShotResultRecord)>();
         string outcomeWord = "failed";
         try
         {
             foreach (var (benchmark, split) in request.Benchmarks)
             {
-                outcomes.Add(RunBenchmark(state, benchmark, split, cancellationToken));
+                var data = LoadData(request, benchmark, split);
+                if (fewShot is null)
+                {
+                    outcomes.Add(RunUnit(state, PlainUnit(state, benchmark, data), cancellationToken));
+                }
+                else
+                {
+                    var context = new FewShot.FewShotContext(fewShot, benchmark, model.Profile, request.DecodingFor(benchmark, model.Profile), request.DataRoot, log);
+                    var trialOutcomes = new List<BenchmarkOutcome>();
+                    foreach (var trial in fewShot.Trials(benchmark.Info.Name))
+                    {
+                        trialOutcomes.Add(RunUnit(state, context.Unit(trial, data, Fingerprint(state, benchmark, data)), cancellationToken));
+                        if (cancellationToken.IsCancellationRequested) break;
+                    }
+                    outcomes.AddRange(trialOutcomes);
+                    fewShotResults.Add((benchmark.Info.Name, FewShot.FewShotResults.Update(run, benchmark.Info.Name, data.Split.Name, fewShot.Trials(benchmark.Info.Name), log)));
+                }
                 if (cancellationToken.IsCancellationRequested) break;
             }
             outcomeWord = cancellationToken.IsCancellationRequested ? "interrupted" : "ok";
@@ -91,7 +122,7 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
                 m.Status = m.Benchmarks.Values.All(b => b.Status == "complete") ? "complete" : outcomeWord == "ok" ? "partial" : outcomeWord;
             });
         }
-        return new RunOutcome(run, outcomes, cancellationToken.IsCancellationRequested);
+        return new RunOutcome(run, outcomes, cancellationToken.IsCancellationRequested, fewShotResults);
     }
 
     /// <summary>Per-command state: the model is loaded on first need and shared by all benchmarks.</summary>
@@ -105,9 +136,11 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
         public int ItemsGenerated { get; set; }
     }
 
-    BenchmarkOutcome RunBenchmark(InvocationState state, IBenchmark benchmark, string splitName, CancellationToken ct)
+    /// <summary>A benchmark split's files and samples (the first --limit of them), read once per command.</summary>
+    public sealed record UnitData(BenchmarkSplit Split, DatasetFiles Files, IReadOnlyList<RunManifest.DatasetFile> FileRecords, IReadOnlyList<Sample> Samples);
+
+    static UnitData LoadData(RunRequest request, IBenchmark benchmark, string splitName)
     {
-        var request = state.Request;
         var info = benchmark.Info;
         var split = info.Split(splitName);
         var files = request.DataFiles.Count > 0
@@ -119,66 +152,102 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
         if (duplicate is not null)
             throw new DataException($"{string.Join(", ", files.Paths)}: index {duplicate.Key} appears {duplicate.Count()} times");
         if (request.Limit is int limit && samples.Count > limit) samples = samples.Take(limit).ToList();
+        var fileRecords = files.Paths.Select(p => new RunManifest.DatasetFile { Path = p, Bytes = new FileInfo(p).Length, Sha256 = FileHashes.Sha256OfFile(p) }).ToList();
+        return new UnitData(split, files, fileRecords, samples);
+    }
 
+    static BenchmarkFingerprint Fingerprint(InvocationState state, IBenchmark benchmark, UnitData data)
+    {
+        PromptProfile profile = state.Model.Profile;
+        return new BenchmarkFingerprint
+        {
+            Benchmark = benchmark.Info.Name,
+            Split = data.Split.Name,
+            PromptProfile = profile.ToString(),
+            DatasetSha256 = FileHashes.Sha256OfFiles(data.FileRecords.Select(f => f.Sha256)),
+            PromptTemplateSha256 = FileHashes.Sha256OfText(benchmark.PromptTemplate(profile)),
+            Decoding = state.Request.DecodingFor(benchmark, profile).Describe(),
+        };
+    }
+
+    static EvaluationUnit PlainUnit(InvocationState state, IBenchmark benchmark, UnitData data) => new()
+    {
+        Key = benchmark.Info.Name,
+        Benchmark = benchmark,
+        Files = data.Files,
+        FileRecords = data.FileRecords,
+        Samples = data.Samples,
+        Fingerprint = Fingerprint(state, benchmark, data),
+        Prompts = EvaluationUnit.PlainPrompts(benchmark, state.Model.Profile),
+    };
+
+    BenchmarkOutcome RunUnit(InvocationState state, EvaluationUnit unit, CancellationToken ct)
+    {
+        var request = state.Request;
+        var benchmark = unit.Benchmark;
+        string name = unit.Key;
+        string splitName = unit.Fingerprint.Split;
+        var samples = unit.Samples;
         PromptProfile profile = state.Model.Profile;
         DecodingOptions decoding = request.DecodingFor(benchmark, profile);
-        var fileRecords = files.Paths.Select(p => new RunManifest.DatasetFile { Path = p, Bytes = new FileInfo(p).Length, Sha256 = FileHashes.Sha256OfFile(p) }).ToList();
-        var fingerprint = new BenchmarkFingerprint
+        var fingerprint = unit.Fingerprint;
+        UpdateBenchmark(state.Run, name, r =>
         {
-            Benchmark = info.Name,
-            Split = split.Name,
-            PromptProfile = profile.ToString(),
-            DatasetSha256 = FileHashes.Sha256OfFiles(fileRecords.Select(f => f.Sha256)),
-            PromptTemplateSha256 = FileHashes.Sha256OfText(benchmark.PromptTemplate(profile)),
-            Decoding = decoding.Describe(),
-        };
-        UpdateBenchmark(state.Run, info.Name, r =>
-        {
-            r.Split = split.Name;
+            r.Benchmark = unit.Trial is null ? null : benchmark.Info.Name;
+            r.Split = splitName;
             r.Status = "running";
-            r.Files = fileRecords;
+            r.Files = unit.FileRecords.ToList();
             r.PromptProfile = fingerprint.PromptProfile;
             r.PromptTemplateSha256 = fingerprint.PromptTemplateSha256;
             r.Decoding = fingerprint.Decoding;
             r.Limit = request.Limit;
             r.Items = samples.Count;
+            r.FewShot = unit.TrialRecord;
         });
 
-        var journaled = PredictionJournal.ReadBenchmark(state.Run.JournalDirectory, info.Name, fingerprint);
+        var journaled = PredictionJournal.ReadBenchmark(state.Run.JournalDirectory, name, fingerprint);
         var todo = samples
             .Select((s, position) => (Sample: s, Position: position))
             .Where(x => request.Shard.Owns(x.Position))
             .Where(x => !journaled.TryGetValue(x.Sample.Index, out var e) || (request.RetryFailed && e.Error is not null))
             .ToList();
         int mine = samples.Where((_, position) => request.Shard.Owns(position)).Count();
-        log.Info($"{info.Name} ({split.Name}): {samples.Count} items" +
+        log.Info($"{name} ({splitName}): {samples.Count} items" +
                  (request.Shard.IsWhole ? "" : $", {mine} in shard {request.Shard}") +
                  $", {mine - todo.Count} already done, {todo.Count} to run");
 
         if (todo.Count > 0)
         {
-            double seconds = Generate(state, benchmark, info.Name, profile, decoding, fingerprint, todo.Select(t => (t.Sample, t.Position)).ToList(), mine, ct);
-            UpdateBenchmark(state.Run, info.Name, r => r.GenerationSeconds += seconds);
+            double seconds = Generate(state, unit, profile, decoding, todo.Select(t => (t.Sample, t.Position)).ToList(), mine, ct);
+            UpdateBenchmark(state.Run, name, r => r.GenerationSeconds += seconds);
         }
 
-        var all = PredictionJournal.ReadBenchmark(state.Run.JournalDirectory, info.Name, fingerprint);
+        var all = PredictionJournal.ReadBenchmark(state.Run.JournalDirectory, name, fingerprint);
         int completed = samples.Count(s => all.ContainsKey(s.Index));
         int failed = samples.Count(s => all.TryGetValue(s.Index, out var e) && e.Error is not null);
         if (completed < samples.Count)
         {
             string status = ct.IsCancellationRequested ? "interrupted" : "waiting-for-shards";
-            UpdateBenchmark(state.Run, info.Name, r => { r.Status = status; r.Completed = completed; r.Failed = failed; });
+            UpdateBenchmark(state.Run, name, r => { r.Status = status; r.Completed = completed; r.Failed = failed; });
             if (!ct.IsCancellationRequested)
-                log.Info($"{info.Name}: {completed}/{samples.Count} items done; scores are written once the other shards finish");
-            return new BenchmarkOutcome(info.Name, split.Name, status, samples.Count, completed, failed, null);
+                log.Info($"{name}: {completed}/{samples.Count} items done; scores are written once the other shards finish");
+            return new BenchmarkOutcome(name, splitName, status, samples.Count, completed, failed, null);
         }
 
         var report = RunJudging.Score(benchmark, RunOutputs.Predictions(samples, all), request.Scoring, failed, request.Judge, state.Run.JudgeCacheFile, log.Warn, ct, out var judgeSummary);
-        RunOutputs.Write(state.Run, info.Name, samples, all, report, log);
-        UpdateBenchmark(state.Run, info.Name, r =>
+        int truncated = samples.Count(s => all[s.Index].DroppedDemonstrations > 0);
+        if (truncated > 0)
+            report = report with { Notes = [.. report.Notes, $"{truncated} item(s) lost demonstrations (earliest first) to fit the model's context"] };
+        RunOutputs.Write(state.Run, name, samples, all, report, log, fewShot: unit.Trial is not null);
+        UpdateBenchmark(state.Run, name, r =>
         {
             r.ScoringOptions = RunJudging.Record(request.Scoring);
             r.Judge = judgeSummary;
+            if (r.FewShot is { } trialRecord)
+            {
+                trialRecord.TruncatedItems = truncated;
+                trialRecord.DroppedDemonstrations = samples.Sum(s => all[s.Index].DroppedDemonstrations);
+            }
             r.Status = "complete";
             r.Completed = completed;
             r.Failed = failed;
@@ -186,20 +255,24 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
             r.Overall = double.IsFinite(report.Overall) ? report.Overall : null;
             r.Aggregation = report.Aggregation.ToString().ToLowerInvariant();
             r.Reference = report.Reference;
-            r.Scores = Path.GetRelativePath(state.Run.Path, state.Run.ScoresJson(info.Name));
-            r.Predictions = Path.GetRelativePath(state.Run.Path, state.Run.PredictionsFile(info.Name));
+            r.Scores = Path.GetRelativePath(state.Run.Path, state.Run.ScoresJson(name));
+            r.Predictions = Path.GetRelativePath(state.Run.Path, state.Run.PredictionsFile(name));
             r.FinishedAt = DateTimeOffset.Now;
         });
-        log.Info($"{info.Name}: {report.PrimaryMetric} = {report.Overall:0.####} over {samples.Count} items" + (failed > 0 ? $" ({failed} failed)" : ""));
-        return new BenchmarkOutcome(info.Name, split.Name, "complete", samples.Count, completed, failed, report);
+        log.Info($"{name}: {report.PrimaryMetric} = {report.Overall:0.####} over {samples.Count} items" + (failed > 0 ? $" ({failed} failed)" : ""));
+        return new BenchmarkOutcome(name, splitName, "complete", samples.Count, completed, failed, report);
     }
 
     /// <summary>Generates the items in <paramref name="todo"/>, longest prompts first, and journals each batch.</summary>
-    double Generate(InvocationState state, IBenchmark benchmark, string name, PromptProfile profile, DecodingOptions decoding,
-        BenchmarkFingerprint fingerprint, List<(Sample Sample, int Position)> todo, int shardTotal, CancellationToken ct)
+    double Generate(InvocationState state, EvaluationUnit unit, PromptProfile profile, DecodingOptions decoding,
+        List<(Sample Sample, int Position)> todo, int shardTotal, CancellationToken ct)
     {
+        var benchmark = unit.Benchmark;
+        string name = unit.Key;
         var runner = EnsureRunner(state);
-        var items = todo.Select(t => (t.Sample, t.Position, Prompt: benchmark.BuildPrompt(t.Sample, profile))).ToList();
+        var promptFor = unit.Prompts(runner, todo.Select(t => t.Sample).ToList(), ct);
+        var built = todo.Select(t => (t.Sample, t.Position, Item: promptFor(t.Sample))).ToList();
+        var items = built.Where(x => x.Item.Error is null).Select(x => (x.Sample, x.Position, x.Item, Prompt: x.Item.Prompt!)).ToList();
         // Length bucketing: similar costs share a batch, so little padding is computed. The order does not
         // change any prediction (runners are batch-invariant); ties keep dataset order so the schedule is stable.
         var ordered = items
@@ -209,8 +282,16 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
             .ToList();
 
         string journalPath = Path.Combine(state.Run.JournalDirectory, PredictionJournal.FileName(name, state.Request.Shard));
-        using var journal = PredictionJournal.OpenForAppend(journalPath, fingerprint);
-        var progress = new ProgressReporter(progressOutput, progressIsTerminal, name, shardTotal, shardTotal - todo.Count);
+        using var journal = PredictionJournal.OpenForAppend(journalPath, unit.Fingerprint);
+        var unbuildable = built.Where(x => x.Item.Error is not null)
+            .Select(x => new JournalEntry { Index = x.Sample.Index, Raw = "", Prediction = "", Finish = "error", Error = x.Item.Error })
+            .ToList();
+        if (unbuildable.Count > 0)
+        {
+            journal.Append(unbuildable);
+            foreach (var e in unbuildable) log.Warn($"{name} item {e.Index} failed: {e.Error}");
+        }
+        var progress = new ProgressReporter(progressOutput, progressIsTerminal, name, shardTotal, shardTotal - items.Count);
         var clock = Stopwatch.StartNew();
         for (int start = 0; start < ordered.Count && !ct.IsCancellationRequested; start += state.Request.BatchSize)
         {
@@ -232,11 +313,13 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
                     Index = item.Sample.Index, Raw = g.Text, Prediction = benchmark.PostProcess(g.Text, profile),
                     PromptTokens = g.PromptTokens, GeneratedTokens = g.GeneratedTokens, Finish = g.FinishReason,
                     LatencyMs = perItemMs, BatchSize = batch.Count,
+                    Demonstrations = item.Item.Demonstrations, DroppedDemonstrations = item.Item.DroppedDemonstrations,
                 }
                 : new JournalEntry
                 {
                     Index = item.Sample.Index, Raw = "", Prediction = "", Finish = "error", Error = r.Error,
                     LatencyMs = perItemMs, BatchSize = batch.Count,
+                    Demonstrations = item.Item.Demonstrations, DroppedDemonstrations = item.Item.DroppedDemonstrations,
                 }).ToList();
             journal.Append(entries);
             foreach (var e in entries.Where(e => e.Error is not null)) log.Warn($"{name} item {e.Index} failed: {e.Error}");

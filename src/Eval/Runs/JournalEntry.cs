@@ -24,4 +24,10 @@ public sealed record JournalEntry
     /// <summary>Set when the item could not be run (for example its image does not decode); it then
     /// scores as wrong and is not retried unless --retry-failed.</summary>
     [JsonPropertyName("error")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Error { get; init; }
+
+    /// <summary>Few-shot prompts: the demonstration items' ids, in prompt order.</summary>
+    [JsonPropertyName("demos")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Demonstrations { get; init; }
+
+    /// <summary>Few-shot prompts: demonstrations dropped (earliest first) so that the prompt fits the context.</summary>
+    [JsonPropertyName("dropped_demos")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int DroppedDemonstrations { get; init; }
 }

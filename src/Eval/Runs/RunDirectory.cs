@@ -67,7 +67,7 @@ public sealed class RunDirectory
             {
                 string existingKey = RunManifestStore.Read(dir).RunKey;
                 if (existingKey != runKey)
-                    throw new UsageException($"run {runId} in {modelDir} was made with a different model, dtype, decoding or seed; choose another --run-id");
+                    throw new UsageException($"run {runId} in {modelDir} was made with a different model, dtype, decoding, seed or few-shot settings; choose another --run-id");
                 return new RunDirectory(modelDir, runId, isNew: false);
             }
             if (selection == RunSelection.Resume)

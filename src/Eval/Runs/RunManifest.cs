@@ -24,6 +24,12 @@ public sealed class RunManifest
     [JsonPropertyName("invocations")] public List<Invocation> Invocations { get; set; } = [];
     [JsonPropertyName("benchmarks")] public SortedDictionary<string, BenchmarkRecord> Benchmarks { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Few-shot runs: per benchmark, per shot count, the trials' scores with their mean and standard
+    /// deviation (the trials themselves are entries of <see cref="Benchmarks"/>).</summary>
+    [JsonPropertyName("few_shot_results")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SortedDictionary<string, FewShotResultRecord>? FewShotResults { get; set; }
+
     public sealed class HarnessInfo
     {
         [JsonPropertyName("version")] public string Version { get; set; } = "";
@@ -48,6 +54,79 @@ public sealed class RunManifest
         /// <see cref="BenchmarkRecord.Decoding"/>.</summary>
         [JsonPropertyName("decoding_overrides")] public SortedDictionary<string, string> DecodingOverrides { get; set; } = new(StringComparer.Ordinal);
         [JsonPropertyName("seed")] public int Seed { get; set; }
+
+        /// <summary>The few-shot protocol of the run (absent for plain runs).</summary>
+        [JsonPropertyName("few_shot")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public FewShotSettingsRecord? FewShot { get; set; }
+    }
+
+    public sealed class FewShotSettingsRecord
+    {
+        [JsonPropertyName("shots")] public List<int> Shots { get; set; } = [];
+        [JsonPropertyName("seeds")] public List<int> Seeds { get; set; } = [];
+        [JsonPropertyName("selection")] public string Selection { get; set; } = "";
+
+        /// <summary>Null: the whole demonstration split.</summary>
+        [JsonPropertyName("query_set_size")] public int? QuerySetSize { get; set; }
+
+        /// <summary>"two-text-only-demos" (OpenFlamingo's zero-shot) or "plain".</summary>
+        [JsonPropertyName("zero_shot")] public string ZeroShot { get; set; } = "";
+
+        /// <summary>The demonstration-choice algorithm (docs/few-shot.md).</summary>
+        [JsonPropertyName("algorithm")] public string Algorithm { get; set; } = "";
+        [JsonPropertyName("description")] public string Description { get; set; } = "";
+    }
+
+    /// <summary>One few-shot trial's settings and demonstration bookkeeping.</summary>
+    public sealed class FewShotTrialRecord
+    {
+        [JsonPropertyName("shots")] public int Shots { get; set; }
+
+        /// <summary>Demonstrations per prompt before any is dropped (2 for OpenFlamingo's text-only zero-shot).</summary>
+        [JsonPropertyName("demonstrations")] public int Demonstrations { get; set; }
+        [JsonPropertyName("text_only")] public bool TextOnly { get; set; }
+        [JsonPropertyName("seed")] public int? Seed { get; set; }
+        [JsonPropertyName("trial")] public int Trial { get; set; }
+        [JsonPropertyName("selection")] public string Selection { get; set; } = "";
+        [JsonPropertyName("query_set_size")] public int? QuerySetSize { get; set; }
+        [JsonPropertyName("demonstration_split")] public string DemonstrationSplit { get; set; } = "";
+        [JsonPropertyName("demonstration_files")] public List<DatasetFile> DemonstrationFiles { get; set; } = [];
+
+        /// <summary>Items whose prompt lost demonstrations to fit the model's context, and how many were lost in all.</summary>
+        [JsonPropertyName("truncated_items")] public int TruncatedItems { get; set; }
+        [JsonPropertyName("dropped_demonstrations")] public int DroppedDemonstrations { get; set; }
+    }
+
+    /// <summary>A benchmark's few-shot results, one entry per shot count in the order asked.</summary>
+    public sealed class FewShotResultRecord
+    {
+        [JsonPropertyName("split")] public string Split { get; set; } = "";
+        [JsonPropertyName("metric")] public string? Metric { get; set; }
+        [JsonPropertyName("std_kind")] public string StdKind { get; set; } = "";
+        [JsonPropertyName("shots")] public List<ShotResultRecord> Shots { get; set; } = [];
+    }
+
+    public sealed class ShotResultRecord
+    {
+        [JsonPropertyName("shots")] public int Shots { get; set; }
+        [JsonPropertyName("mean")] public double? Mean { get; set; }
+        [JsonPropertyName("std")] public double? Std { get; set; }
+
+        /// <summary>Trials scored so far, of <see cref="Trials"/>' count.</summary>
+        [JsonPropertyName("complete_trials")] public int CompleteTrials { get; set; }
+        [JsonPropertyName("trials")] public List<TrialScoreRecord> Trials { get; set; } = [];
+
+        /// <summary>The per-shot-count scores file, once every trial is scored.</summary>
+        [JsonPropertyName("scores")] public string? Scores { get; set; }
+    }
+
+    public sealed class TrialScoreRecord
+    {
+        [JsonPropertyName("key")] public string Key { get; set; } = "";
+        [JsonPropertyName("seed")] public int? Seed { get; set; }
+        [JsonPropertyName("status")] public string Status { get; set; } = "";
+        [JsonPropertyName("score")] public double? Score { get; set; }
     }
 
     public sealed class MachineRecord
@@ -80,6 +159,11 @@ public sealed class RunManifest
 
     public sealed class BenchmarkRecord
     {
+        /// <summary>The benchmark a few-shot trial belongs to (its entry's key names the trial); absent otherwise.</summary>
+        [JsonPropertyName("benchmark")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Benchmark { get; set; }
+
         [JsonPropertyName("split")] public string Split { get; set; } = "";
 
         /// <summary>pending, running, complete (scored), or waiting-for-shards.</summary>
@@ -110,5 +194,9 @@ public sealed class RunManifest
         [JsonPropertyName("judge")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public Benchmarks.Judge.Scoring.JudgeSummary? Judge { get; set; }
+
+        [JsonPropertyName("few_shot")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public FewShotTrialRecord? FewShot { get; set; }
     }
 }

@@ -12,9 +12,9 @@ public static class RunOutputs
         [.. samples.Select(s => new Prediction(s, journal[s.Index].Error is null ? journal[s.Index].Prediction : ""))];
 
     public static void Write(RunDirectory run, string name, IReadOnlyList<Sample> samples, IReadOnlyDictionary<string, JournalEntry> journal,
-        ScoreReport report, RunLog log)
+        ScoreReport report, RunLog log, bool fewShot = false)
     {
-        PredictionsTableWriter.Write(run.PredictionsFile(name), samples, journal, report);
+        PredictionsTableWriter.Write(run.PredictionsFile(name), samples, journal, report, fewShot);
         AtomicFile.WriteAllText(run.ScoresJson(name), ScoreReportFiles.ToJsonText(report));
         AtomicFile.WriteAllText(run.ScoresCsv(name), ScoreReportFiles.ToCsv(report));
         foreach (var (fileName, text) in report.Attachments)

@@ -35,6 +35,9 @@ public sealed record RunRequest
     /// <summary>The LLM judge scoring may ask (--judge MODEL); null: rules only (--judge none).</summary>
     public Benchmarks.Judge.Providers.JudgeSettings? Judge { get; init; }
 
+    /// <summary>--shots and its companions; null for a plain (not few-shot) run.</summary>
+    public FewShot.FewShotOptions? FewShot { get; init; }
+
     /// <summary>The command line, for the manifest (redacted before it is written).</summary>
     public IReadOnlyList<string> Argv { get; init; } = [];
 

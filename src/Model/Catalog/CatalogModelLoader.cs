@@ -22,11 +22,12 @@ public sealed class CatalogModelLoader : IModelLoader
         if (string.IsNullOrWhiteSpace(id)) throw new UsageException("--model: empty model id");
         var entry = ModelCatalog.Find(id);
         if (entry is { Supported: false }) throw new UsageException($"model '{id}' is not supported: {entry.Note}");
-        if (string.Equals(id, EmbeddedModels.TinyId, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(id, EmbeddedModels.TinyId, StringComparison.OrdinalIgnoreCase) || string.Equals(id, EmbeddedModels.TinyBaseId, StringComparison.OrdinalIgnoreCase))
         {
+            // xgenmm-tiny-base runs the same embedded folder as a base model.
             string folder = EmbeddedModels.Find(EmbeddedModels.TinyId)
                 ?? throw new DataException($"the embedded model folder models/{EmbeddedModels.TinyId} was not found next to {AppContext.BaseDirectory}");
-            return Description(EmbeddedModels.TinyId, entry!.Family, entry.Profile, ContentRevision(folder), entry.Description);
+            return Description(entry!.Id, entry.Family, entry.Profile, ContentRevision(folder), entry.Description);
         }
         if (Directory.Exists(id))
         {

@@ -8,6 +8,10 @@ public static class EmbeddedModels
 {
     public const string TinyId = "xgenmm-tiny";
 
+    /// <summary>The same tiny weights run as a base model: squashed images, &lt;image&gt; + placeholders,
+    /// OpenFlamingo-style few-shot prompts.</summary>
+    public const string TinyBaseId = "xgenmm-tiny-base";
+
     /// <summary>The folder of an embedded model, or null when it cannot be found.</summary>
     public static string? Find(string name)
     {

@@ -22,6 +22,8 @@ public static class ModelCatalog
     [
         new(EmbeddedModels.TinyId, XGenMMRunner.Family, PromptProfile.Instruct,
             "Embedded tiny xGen-MM v1.5 (real architecture and tokenizer, random weights: its scores are meaningless); runs anywhere in seconds", true),
+        new(EmbeddedModels.TinyBaseId, XGenMMRunner.Family, PromptProfile.Base,
+            "The embedded tiny model run as a base model (squashed images, <image> + 7 placeholders): few-shot prompts end to end in seconds; random weights", true),
         new("Salesforce/xgen-mm-phi3-mini-base-r-v1.5", XGenMMRunner.Family, PromptProfile.Base,
             "xGen-MM v1.5 pre-trained base (SigLIP + perceiver + Phi-3 mini), few-shot with <image> + 127 placeholders", true),
         new("Salesforce/xgen-mm-phi3-mini-instruct-singleimg-r-v1.5", XGenMMRunner.Family, PromptProfile.Instruct,
@@ -62,7 +64,8 @@ public static class ModelCatalog
 
         string folder;
         string? revision = null;
-        if (string.Equals(id, EmbeddedModels.TinyId, StringComparison.OrdinalIgnoreCase))
+        bool tinyBase = string.Equals(id, EmbeddedModels.TinyBaseId, StringComparison.OrdinalIgnoreCase);
+        if (tinyBase || string.Equals(id, EmbeddedModels.TinyId, StringComparison.OrdinalIgnoreCase))
         {
             folder = EmbeddedModels.Find(EmbeddedModels.TinyId)
                 ?? throw new DataException($"the embedded model folder models/{EmbeddedModels.TinyId} was not found next to {AppContext.BaseDirectory}");
@@ -89,6 +92,7 @@ public static class ModelCatalog
             BatchSize = batchSize,
             Revision = revision,
             Log = log,
+            SquashImages = tinyBase,
             TokenizerMode = tokenizerMode,
         });
     }

@@ -82,6 +82,21 @@ public sealed class XGenMMModel : ExplicitModule
         return cat(parts, dim: 0).MoveToOuterDisposeScope();
     }
 
+    /// <summary>One feature vector per tile: SigLIP's attention-pooling head on its last hidden state
+    /// (HF <c>pooler_output</c>), [N, hidden] in float32 on the CPU.</summary>
+    public Tensor EncodePooled(Tensor tiles)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var parts = new List<Tensor>();
+        for (long start = 0; start < tiles.shape[0]; start += VisionBatchSize)
+        {
+            long count = Math.Min(VisionBatchSize, tiles.shape[0] - start);
+            parts.Add(VisionEncoder.Pool(VisionEncoder.forward(tiles.narrow(0, start, count).to(DType, Device))).to(ScalarType.Float32, CPU));
+        }
+        return cat(parts, dim: 0).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Base layout: one squashed tile per image [N, 3, S, S] to vision tokens [N, num_latents, D]
     /// (official <c>_encode_vision_x</c> then the perceiver without a mask).</summary>
     public Tensor EncodeBaseImages(Tensor pixels, IInferenceObserver? observer = null)

@@ -11,7 +11,8 @@ namespace XGenEval.Benchmarks.Adapters.Coco;
 /// COCO captions. <c>karpathy-test</c>: the 5,000 images Karpathy's <c>dataset_coco.json</c> marks "test",
 /// scored against <c>captions_val2014.json</c> (OpenFlamingo's evaluate_captioning + compute_cider);
 /// <c>val2014</c>: every image of <c>captions_val2014.json</c> (lmms-eval coco2014_cap_val);
-/// <c>karpathy-train</c>: the demonstration pool (first sentence as the caption, as OpenFlamingo's CaptionDataset).
+/// <c>karpathy-train</c>: the demonstration pool (first sentence as the caption, as OpenFlamingo's CaptionDataset);
+/// <c>sample</c> draws its few-shot demonstrations from <c>sample-train</c>.
 /// Images: <c>coco/{train2014|val2014}/COCO_{split}_{id:012d}.jpg</c>.
 /// </summary>
 public sealed class CocoCaptionBenchmark : CaptionBenchmark
@@ -38,11 +39,16 @@ public sealed class CocoCaptionBenchmark : CaptionBenchmark
             new BenchmarkSplit("lmms-lab-karpathy-test", [Karpathy, LmmsLabVal2014], "Karpathy test split (5,000 images) taken from lmms-lab/COCO-Caption's val2014 parquet"),
             new BenchmarkSplit("karpathy-train", [Karpathy], "Karpathy train split: the few-shot demonstration pool"),
             new BenchmarkSplit("sample", ["samples/coco/annotations/captions_sample.json"], "12 drawn images with own captions (ships with xgen-eval)", Shipped: true),
+            new BenchmarkSplit("sample-train", ["samples/coco/annotations/captions_sample_train.json"], "24 drawn images with own captions: the sample's few-shot demonstration pool (ships with xgen-eval)", Shipped: true),
         ],
     };
 
-    public override string? DemonstrationSplit(string evaluationSplit) =>
-        evaluationSplit is "karpathy-test" or "val2014" or "lmms-lab-karpathy-test" or "lmms-lab-val2014" ? "karpathy-train" : null;
+    public override string? DemonstrationSplit(string evaluationSplit) => evaluationSplit switch
+    {
+        "karpathy-test" or "val2014" or "lmms-lab-karpathy-test" or "lmms-lab-val2014" => "karpathy-train",
+        "sample" => "sample-train",
+        _ => null,
+    };
 
     public override IEnumerable<Sample> LoadSamples(DatasetFiles files)
     {
@@ -86,7 +92,7 @@ public sealed class CocoCaptionBenchmark : CaptionBenchmark
             yield break;
         }
         var coco = CocoCaptionsFile.Read(path);
-        string folder = ImageFolder.Find(path, coco.FirstOrDefault()?.FileName ?? "", "../val2014", "val2014", "images", ".");
+        string folder = ImageFolder.Find(path, coco.FirstOrDefault()?.FileName ?? "", "../val2014", "val2014", "images", ".", "../train2014");
         foreach (var image in coco)
             yield return Sample(split, image.ImageId, Path.Combine(folder, image.FileName), image.Captions);
     }

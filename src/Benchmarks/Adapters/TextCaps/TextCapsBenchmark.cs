@@ -8,11 +8,13 @@ namespace XGenEval.Benchmarks.Adapters.TextCaps;
 
 /// <summary>
 /// TextCaps validation from <c>TextCaps_0.1_val.json</c> (one row per caption; an image's references are
-/// its <c>reference_strs</c>). Images are TextVQA's: <c>textvqa/train_images/{image_id}.jpg</c>.
+/// its <c>reference_strs</c>). Images are TextVQA's: <c>textvqa/train_images/{image_id}.jpg</c>. Few-shot
+/// demonstrations come from <c>TextCaps_0.1_train.json</c> (same format, same image folder).
 /// </summary>
 public sealed class TextCapsBenchmark : CaptionBenchmark
 {
     public const string Val = "textcaps/TextCaps_0.1_val.json";
+    public const string Train = "textcaps/TextCaps_0.1_train.json";
 
     public override BenchmarkInfo Info { get; } = new()
     {
@@ -22,8 +24,14 @@ public sealed class TextCapsBenchmark : CaptionBenchmark
         PrimaryMetric = "CIDEr",
         DefaultSplit = "val",
         Reference = "pycocoevalcap (PTB tokenizer 3.4.1, BLEU, ROUGE-L, CIDEr-D), as lmms-eval textcaps_val calls it",
-        Splits = [new BenchmarkSplit("val", [Val], "3,166 validation images, 5 captions each")],
+        Splits =
+        [
+            new BenchmarkSplit("val", [Val], "3,166 validation images, 5 captions each"),
+            new BenchmarkSplit("train", [Train], "21,953 training images: the few-shot demonstration pool"),
+        ],
     };
+
+    public override string? DemonstrationSplit(string evaluationSplit) => evaluationSplit == "val" ? "train" : null;
 
     public override IEnumerable<Sample> LoadSamples(DatasetFiles files)
     {

@@ -29,6 +29,7 @@ public sealed class VqaV2Benchmark : VqaBenchmark
             new BenchmarkSplit("train", ["vqav2/v2_OpenEnded_mscoco_train2014_questions.json", "vqav2/v2_mscoco_train2014_annotations.json"], "train2014 questions: the few-shot demonstration pool"),
             new BenchmarkSplit("lmms-lab", ["lmms-lab/VQAv2/data/validation-*.parquet"], "lmms-lab/VQAv2 validation parquet from the Hugging Face hub (214,354 questions, images inline)"),
             new BenchmarkSplit("sample", ["samples/vqav2/v2_OpenEnded_mscoco_sample_questions.json", "samples/vqav2/v2_mscoco_sample_annotations.json"], "12 own questions on drawn images (ships with xgen-eval)", Shipped: true),
+            new BenchmarkSplit("sample-train", ["samples/vqav2/v2_OpenEnded_mscoco_sample_train_questions.json", "samples/vqav2/v2_mscoco_sample_train_annotations.json"], "24 own questions on the COCO sample's drawn demonstration images: the sample's few-shot pool (ships with xgen-eval)", Shipped: true),
         ],
     };
 
@@ -38,7 +39,12 @@ public sealed class VqaV2Benchmark : VqaBenchmark
 
     protected override string Instruct(VqaSample sample) => sample.Question + VqaPrompts.ShortAnswer;
 
-    public override string? DemonstrationSplit(string evaluationSplit) => evaluationSplit is "val" or "test-dev" or "lmms-lab" ? "train" : null;
+    public override string? DemonstrationSplit(string evaluationSplit) => evaluationSplit switch
+    {
+        "val" or "test-dev" or "lmms-lab" => "train",
+        "sample" => "sample-train",
+        _ => null,
+    };
 
     public override IEnumerable<Sample> LoadSamples(DatasetFiles files)
     {
@@ -51,7 +57,7 @@ public sealed class VqaV2Benchmark : VqaBenchmark
         bool test = split == "test-dev";
         var questions = VqaQuestionFiles.Read(files.Paths[0], test ? null : files.Paths[1]);
         IReadOnlyList<string>? everyTestQuestion = test ? VqaQuestionFiles.Read(files.Paths[1], null).Select(q => q.QuestionId).ToList() : null;
-        string coco = split switch { "train" => "train2014", "test-dev" => "test2015", _ => "val2014" };
+        string coco = split switch { "train" or "sample-train" => "train2014", "test-dev" => "test2015", _ => "val2014" };
         string probe = questions.Count > 0 ? CocoFileName(coco, questions[0].ImageId) : "";
         string folder = ImageFolder.Find(files.Paths[0], probe, $"../coco/{coco}", coco, "images", ".");
         foreach (var q in questions)

@@ -20,9 +20,10 @@ namespace XGenEval.Model.XGenMM.Runner;
 /// tokenizes, preprocesses images, sorts prompts by estimated length into batches (halved on out-of-memory),
 /// splices vision tokens into the text, generates and decodes the text cut at the stop strings. Stop ids:
 /// instruct <c>&lt;|end|&gt;</c> and <c>&lt;|endoftext|&gt;</c>; base <c>&lt;|endoftext|&gt;</c> and
-/// <c>&lt;|endofchunk|&gt;</c> (a few-shot answer ends where a demonstration would).
+/// <c>&lt;|endofchunk|&gt;</c> (a few-shot answer ends where a demonstration would). For few-shot runs it also
+/// counts a prompt's context positions and embeds images for RICES.
 /// </summary>
-public sealed class XGenMMRunner : IInspectableRunner
+public sealed class XGenMMRunner : IInspectableRunner, IPromptTokenCounter, IImageEmbedder
 {
     public const string Family = "xgen-mm-v1.5";
 
@@ -54,7 +55,8 @@ public sealed class XGenMMRunner : IInspectableRunner
     public static XGenMMRunner Load(string folder, XGenMMRunnerOptions options)
     {
         var config = XGenMMConfig.Load(folder);
-        var processor = new XGenImageProcessor(XGenImageProcessorConfig.Load(Path.Combine(folder, "preprocessor_config.json")));
+        var processorConfig = XGenImageProcessorConfig.Load(Path.Combine(folder, "preprocessor_config.json"));
+        var processor = new XGenImageProcessor(options.SquashImages ? processorConfig with { Grids = null } : processorConfig);
         var layout = options.Layout ?? (processor.UsesAnyRes ? SpliceLayout.Instruct : SpliceLayout.Base);
         var mode = options.TokenizerMode ?? (layout == SpliceLayout.Instruct ? TokenizerMode.SentencePieceSlow : TokenizerMode.Fast);
         var tokenizer = mode == TokenizerMode.SentencePieceSlow
@@ -114,6 +116,38 @@ public sealed class XGenMMRunner : IInspectableRunner
         });
         for (int k = 0; k < order.Length; k++) results[order[k]] = produced[k];
         return results;
+    }
+
+    /// <summary>Base: the token count, since an image's &lt;image&gt; and placeholders become exactly num_latents
+    /// vision tokens. Instruct: each image counted at the most anyres can make of it (base tile + 4 chunks).</summary>
+    public int CountPromptTokens(InterleavedPrompt prompt)
+    {
+        int latents = _model.Config.Perceiver.NumLatents;
+        var rendered = XGenMMPromptRenderer.Render(prompt, _layout, latents);
+        int ids = _tokenizer.Encode(rendered.Text).Length;
+        return _layout == SpliceLayout.Base ? ids : ids + rendered.Images.Count * (5 * latents - 1);
+    }
+
+    /// <summary>The image's squashed base tile (the only tile of the base preprocessing, the first of anyres)
+    /// through SigLIP and its attention-pooling head.</summary>
+    public string EmbeddingName => "siglip-attention-pool/base-tile/v1";
+
+    /// <summary>One forward pass per image: batched matrix products round differently with the batch's
+    /// composition (about 1e-7 here), and RICES rankings must not depend on which images were embedded together.</summary>
+    public IReadOnlyList<float[]> EmbedImages(IReadOnlyList<Core.Images.ImageSource> images, CancellationToken cancellationToken = default)
+    {
+        var result = new List<float[]>(images.Count);
+        int tile = _images.Config.TileSize;
+        int perTile = 3 * tile * tile;
+        foreach (var image in images)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tiles = _images.Process(image);
+            using var scope = NewDisposeScope();
+            var pixels = tensor(tiles.Pixels.AsSpan(0, perTile).ToArray(), new long[] { 1, 3, tile, tile });
+            result.Add(_model.EncodePooled(pixels).contiguous().data<float>().ToArray());
+        }
+        return result;
     }
 
     public InterleavedPrompt ParseRawPrompt(string text, IReadOnlyList<ImageSource> images) =>

@@ -16,6 +16,10 @@ public sealed record XGenMMRunnerOptions
     /// (the v1.5 base checkpoint has <c>grids: null</c>).</summary>
     public SpliceLayout? Layout { get; init; }
 
+    /// <summary>Preprocess images as the base checkpoint does (one squashed tile, no anyres grids) whatever
+    /// preprocessor_config.json lists: runs an instruct folder's weights as a base model (<c>xgenmm-tiny-base</c>).</summary>
+    public bool SquashImages { get; init; }
+
     /// <summary>Prompts per forward pass (halved on out-of-memory); null: 8 on CUDA, 4 on CPU.</summary>
     public int? BatchSize { get; init; }
 

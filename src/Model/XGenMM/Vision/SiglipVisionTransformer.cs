@@ -17,6 +17,7 @@ public sealed class SiglipVisionTransformer : ExplicitModule<Tensor, Tensor>
     readonly SiglipVisionEmbeddings _embeddings;
     readonly ModuleList<SiglipEncoderLayer> _layers;
     readonly LayerNorm _postLayerNorm;
+    readonly SiglipAttentionPoolingHead _head;
 
     public SiglipVisionTransformer(ParameterFactory f, SiglipVisionConfig c) : base(nameof(SiglipVisionTransformer))
     {
@@ -29,7 +30,8 @@ public sealed class SiglipVisionTransformer : ExplicitModule<Tensor, Tensor>
         register_module("embeddings", _embeddings);
         register_module("encoder", encoder);
         register_module("post_layernorm", _postLayerNorm);
-        register_module("head", new SiglipAttentionPoolingHead(f, c));
+        _head = new SiglipAttentionPoolingHead(f, c);
+        register_module("head", _head);
     }
 
     public SiglipVisionConfig Config { get; }
@@ -41,4 +43,7 @@ public sealed class SiglipVisionTransformer : ExplicitModule<Tensor, Tensor>
         foreach (var layer in _layers) x = layer.forward(x);
         return _postLayerNorm.forward(x).MoveToOuterDisposeScope();
     }
+
+    /// <summary>The attention-pooling head on <see cref="forward"/>'s output: HF's <c>pooler_output</c> [N, hidden].</summary>
+    public Tensor Pool(Tensor lastHiddenState) => _head.Forward(lastHiddenState);
 }
