@@ -36,6 +36,9 @@ public sealed class MathVistaBenchmark(BenchmarkInfo info) : OpenQuestionBenchma
         IReadOnlyList<string>? choices = null;
         if (row["choices"] is { } cell)
         {
+            // VLMEvalKit would read "['1', '2'" as the single choice "['1', '2'": a cell that opens a list must close it.
+            if (cell.StartsWith('[') && !PythonListLiteral.IsList(cell))
+                throw DataException.At(row.File, row.Row, "choices", "opens a Python list ('[') but does not close it (']')");
             choices = PythonListLiteral.ToListStr(cell, out string? problem);
             if (problem is not null) throw DataException.At(row.File, row.Row, "choices", $"not a Python list literal: {problem}");
         }
