@@ -17,6 +17,13 @@ public sealed class ScoringOptions
     /// null means rules only (VLMEvalKit's <c>exact_matching</c>).</summary>
     public IChoiceJudge? Judge { get; init; }
 
+    /// <summary>The LLM judge for benchmarks that need one beyond choice matching (MathVista's answer extraction,
+    /// MM-Vet's grading); null means no judge (`--judge none`).</summary>
+    public ILlmJudge? LlmJudge { get; init; }
+
+    /// <summary>These options with other judges (the values are shared).</summary>
+    public ScoringOptions WithJudges(IChoiceJudge? choice, ILlmJudge? llm) => new(Values) { Judge = choice, LlmJudge = llm };
+
     public string Get(string key, string fallback) => Values.TryGetValue(key, out var v) ? v : fallback;
 
     /// <summary>Throws a usage error for any key outside <paramref name="known"/>.</summary>

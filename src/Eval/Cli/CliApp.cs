@@ -93,6 +93,7 @@ public static class CliApp
         });
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ScoreCommand.Create(context));
+        root.Subcommands.Add(JudgeCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(DataCommand.Create(context));

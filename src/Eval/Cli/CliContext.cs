@@ -16,4 +16,7 @@ public sealed record CliContext
     /// <summary>The command line as given (recorded, redacted, in run manifests).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Reads an environment variable (the judge's endpoint and keys); tests give their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

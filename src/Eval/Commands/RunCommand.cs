@@ -48,6 +48,7 @@ public static class RunCommand
         var offline = new Option<bool>("--offline") { Description = "Never use the network (model and data must be local)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only warnings, errors and the result table" };
         var scoring = CommonOptions.ScoringOptions();
+        var judge = new JudgeOptions();
         var shots = new Option<string?>("--shots") { Description = "Few-shot: shot counts, e.g. 0,4,8 (each run as its own trials; docs/few-shot.md)", HelpName = "K,K,..." };
         var trials = new Option<int?>("--trials") { Description = $"Few-shot: trials per shot count (default: one per --seeds, else 1); seeds {FewShotOptions.DefaultFirstSeed}, {FewShotOptions.DefaultFirstSeed + 1}, ... unless --seeds", HelpName = "N" };
         var seeds = new Option<string?>("--seeds") { Description = $"Few-shot: one seed per trial, e.g. 42,43,44 (default: from --seed if given, else {FewShotOptions.DefaultFirstSeed}, counting up)", HelpName = "S,S,..." };
@@ -63,6 +64,7 @@ public static class RunCommand
             resume, fresh, runId, shard, device, dtype, tokenizer, retryFailed, offline, quiet, scoring,
             shots, trials, seeds, demoSelection, querySetSize, plainZeroShot, demoData, featureCache,
         };
+        judge.AddTo(command);
         command.SetAction(parse =>
         {
             if (parse.GetValue(resume) && parse.GetValue(fresh)) throw new UsageException("--resume and --fresh exclude each other");
@@ -93,6 +95,7 @@ public static class RunCommand
                 Seed = parse.GetValue(seed),
                 RetryFailed = parse.GetValue(retryFailed),
                 Scoring = CommonOptions.ParseScoring(parse.GetValue(scoring)),
+                Judge = judge.Settings(parse, context),
                 Argv = context.Arguments,
                 FewShot = FewShotArguments.Parse(
                     parse.GetValue(shots), parse.GetValue(trials), parse.GetValue(seeds),
@@ -128,6 +131,8 @@ public static class RunCommand
             string status = b.Status == "complete"
                 ? (b.Failed > 0 ? $"complete, {b.Failed} failed" : "complete")
                 : $"{b.Status} ({b.Completed}/{b.Items})";
+            if (b.Report?.Counts is { } counts && counts.TryGetValue("judge_queries", out long asked) && asked > 0)
+                status += $", judge failed {counts["judge_failed"] + counts["judge_unusable"]}/{asked}";
             table.Add(b.Benchmark, b.Split, b.Report?.PrimaryMetric ?? "", b.Report?.Overall, b.Items, status);
         }
         return table.ToString();

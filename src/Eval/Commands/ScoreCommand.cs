@@ -4,6 +4,7 @@ using XGenEval.Benchmarks.Abstractions;
 using XGenEval.Benchmarks.Datasets;
 using XGenEval.Benchmarks.Predictions;
 using XGenEval.Cli.Cli;
+using XGenEval.Cli.Runs;
 using XGenEval.Core.Errors;
 using XGenEval.Core.IO;
 
@@ -31,11 +32,13 @@ public static class ScoreCommand
         var indexColumn = new Option<string>("--index-column") { Description = "Name of the index column", DefaultValueFactory = _ => PredictionFileReader.DefaultIndexColumn };
         var predictionColumn = new Option<string>("--prediction-column") { Description = "Name of the prediction column", DefaultValueFactory = _ => PredictionFileReader.DefaultPredictionColumn };
         var scoring = CommonOptions.ScoringOptions();
+        var judge = new JudgeOptions();
 
         var command = new Command("score", "Score predictions made elsewhere (VLMEvalKit, lmms-eval, your own script) with xgen-eval's scorers.")
         {
             benchmark, predictions, data, split, dataRoot, format, output, partial, indexColumn, predictionColumn, scoring,
         };
+        judge.AddTo(command);
         command.SetAction(parse =>
         {
             var scoringOptions = CommonOptions.ParseScoring(parse.GetValue(scoring)); // usage errors before any file is read
@@ -52,7 +55,10 @@ public static class ScoreCommand
             if (matched.MissingIndices.Count > 0)
                 context.Error.WriteLine($"warning: {matched.MissingIndices.Count} of {samples.Count} samples have no prediction and are left out (--partial)");
 
-            var report = bench.Score(matched.Predictions, scoringOptions);
+            var settings = judge.Settings(parse, context);
+            var report = RunJudging.Score(bench, matched.Predictions, scoringOptions, 0, settings,
+                settings is null ? "" : RunJudging.UserCacheFile(settings, context.Environment), m => context.Error.WriteLine("warning: " + m),
+                context.Cancellation, out _);
             string text = parse.GetValue(format) switch
             {
                 "json" => ScoreReportFiles.ToJsonText(report),

@@ -234,20 +234,15 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
             return new BenchmarkOutcome(name, splitName, status, samples.Count, completed, failed, null);
         }
 
-        var report = Score(benchmark, samples, all, request.Scoring, failed);
+        var report = RunJudging.Score(benchmark, RunOutputs.Predictions(samples, all), request.Scoring, failed, request.Judge, state.Run.JudgeCacheFile, log.Warn, ct, out var judgeSummary);
         int truncated = samples.Count(s => all[s.Index].DroppedDemonstrations > 0);
         if (truncated > 0)
             report = report with { Notes = [.. report.Notes, $"{truncated} item(s) lost demonstrations (earliest first) to fit the model's context"] };
-        PredictionsTableWriter.Write(state.Run.PredictionsFile(name), samples, all, report, fewShot: unit.Trial is not null);
-        Core.IO.AtomicFile.WriteAllText(state.Run.ScoresJson(name), ScoreReportFiles.ToJsonText(report));
-        Core.IO.AtomicFile.WriteAllText(state.Run.ScoresCsv(name), ScoreReportFiles.ToCsv(report));
-        foreach (var (fileName, text) in report.Attachments)
-        {
-            Core.IO.AtomicFile.WriteAllText(Path.Combine(state.Run.Path, Path.GetFileName(fileName)), text);
-            log.Info($"{name}: wrote {fileName} into the run directory");
-        }
+        RunOutputs.Write(state.Run, name, samples, all, report, log, fewShot: unit.Trial is not null);
         UpdateBenchmark(state.Run, name, r =>
         {
+            r.ScoringOptions = RunJudging.Record(request.Scoring);
+            r.Judge = judgeSummary;
             if (r.FewShot is { } trialRecord)
             {
                 trialRecord.TruncatedItems = truncated;
@@ -380,18 +375,6 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
             m.Machine.Accelerator = info.Details.TryGetValue("accelerator", out var acc) ? acc : m.Machine.Accelerator;
         });
         return state.Runner;
-    }
-
-    static ScoreReport Score(IBenchmark benchmark, IReadOnlyList<Sample> samples, IReadOnlyDictionary<string, JournalEntry> journal, ScoringOptions options, int failed)
-    {
-        var predictions = samples.Select(s => new Prediction(s, journal[s.Index].Error is null ? journal[s.Index].Prediction : "")).ToList();
-        var report = benchmark.Score(predictions, options);
-        if (failed == 0) return report;
-        return report with
-        {
-            Counts = new Dictionary<string, long>(report.Counts) { ["infer_failed"] = failed },
-            Notes = [.. report.Notes, $"{failed} item(s) could not be run and count as wrong"],
-        };
     }
 
     static void UpdateBenchmark(RunDirectory run, string name, Action<RunManifest.BenchmarkRecord> change) =>

@@ -84,6 +84,28 @@ public sealed class PredictionJournal : IDisposable
         return result;
     }
 
+    /// <summary>The fingerprint at the head of a unit's first journal (null when it has none), for re-scoring a
+    /// run whose settings are only partly in the manifest (a few-shot trial's demonstration settings).</summary>
+    public static BenchmarkFingerprint? RecordedFingerprint(string journalDirectory, string benchmark)
+    {
+        string path = Path.Combine(journalDirectory, benchmark + ".jsonl");
+        if (!File.Exists(path))
+            path = Directory.Exists(journalDirectory)
+                ? Directory.GetFiles(journalDirectory, benchmark + ".shard-*.jsonl").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault() ?? ""
+                : "";
+        if (path.Length == 0) return null;
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        string? first = reader.ReadLine();
+        try
+        {
+            return first is null ? null : JsonSerializer.Deserialize<Header>(first, Json)?.Fingerprint;
+        }
+        catch (JsonException e)
+        {
+            throw DataException.At(path, 1, null, $"corrupt journal header ({e.Message})");
+        }
+    }
+
     static byte[] ReadAll(FileStream stream)
     {
         stream.Seek(0, SeekOrigin.Begin);

@@ -25,6 +25,7 @@ public enum RunSelection
 /// journal/&lt;bench&gt;[.shard-K-of-N].jsonl   finished items, appended and fsynced per batch
 /// predictions/&lt;bench&gt;.parquet            every item: sample fields, prediction, raw output, parse, score, tokens, latency
 /// scores/&lt;bench&gt;.json, .csv              metric tables
+/// judge/cache.jsonl                        the LLM judge's replies (appended and fsynced; re-scoring reads them)
 /// </code>
 /// and <c>&lt;work-dir&gt;/&lt;model&gt;/latest</c>, a text file with the newest run id.
 /// </summary>
@@ -97,6 +98,15 @@ public sealed class RunDirectory
         }
         throw new DataException($"{path}: not a run directory (no {RunManifestStore.FileName}) nor a model directory with a '{LatestFile}' run");
     }
+
+    /// <summary>An existing run directory, by its path (see <see cref="ResolveExisting"/>).</summary>
+    public static RunDirectory Existing(string runPath)
+    {
+        string full = System.IO.Path.GetFullPath(runPath);
+        return new RunDirectory(System.IO.Path.GetDirectoryName(full)!, System.IO.Path.GetFileName(full), isNew: false);
+    }
+
+    public string JudgeCacheFile => System.IO.Path.Combine(Path, "judge", "cache.jsonl");
 
     /// <summary>Points <c>latest</c> at this run.</summary>
     public void MarkLatest() => AtomicFile.WriteAllText(System.IO.Path.Combine(ModelDirectory, LatestFile), RunId + "\n");

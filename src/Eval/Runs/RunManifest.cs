@@ -142,6 +142,7 @@ public sealed class RunManifest
     public sealed class Invocation
     {
         [JsonPropertyName("argv")] public List<string> Argv { get; set; } = [];
+        /// <summary>The shard the invocation ran ("judge" for an `xgen-eval judge` re-scoring).</summary>
         [JsonPropertyName("shard")] public string Shard { get; set; } = "0/1";
         [JsonPropertyName("started_at")] public DateTimeOffset StartedAt { get; set; }
         [JsonPropertyName("ended_at")] public DateTimeOffset? EndedAt { get; set; }
@@ -183,6 +184,16 @@ public sealed class RunManifest
         [JsonPropertyName("predictions")] public string? Predictions { get; set; }
         [JsonPropertyName("generation_seconds")] public double GenerationSeconds { get; set; }
         [JsonPropertyName("finished_at")] public DateTimeOffset? FinishedAt { get; set; }
+
+        /// <summary>The -S scoring options the scores were made with (absent: none); `xgen-eval judge` reuses them.</summary>
+        [JsonPropertyName("scoring_options")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public SortedDictionary<string, string>? ScoringOptions { get; set; }
+
+        /// <summary>The LLM judge of the latest scoring: model, version, failures, tokens, cost (absent: no judge).</summary>
+        [JsonPropertyName("judge")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public Benchmarks.Judge.Scoring.JudgeSummary? Judge { get; set; }
 
         [JsonPropertyName("few_shot")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

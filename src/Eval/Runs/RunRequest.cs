@@ -32,6 +32,9 @@ public sealed record RunRequest
 
     public ScoringOptions Scoring { get; init; } = ScoringOptions.Default;
 
+    /// <summary>The LLM judge scoring may ask (--judge MODEL); null: rules only (--judge none).</summary>
+    public Benchmarks.Judge.Providers.JudgeSettings? Judge { get; init; }
+
     /// <summary>--shots and its companions; null for a plain (not few-shot) run.</summary>
     public FewShot.FewShotOptions? FewShot { get; init; }
 

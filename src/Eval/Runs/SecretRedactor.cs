@@ -42,5 +42,9 @@ public static partial class SecretRedactor
         return result;
     }
 
-    public static string RedactText(string text) => SecretLooking().Replace(text, Mask);
+    // user:password@ in URLs (an endpoint given with its credentials), and api-key=/key= query parameters.
+    [GeneratedRegex(@"(?<=://)[^/\s@:]+:[^/\s@]+(?=@)|(?<=[?&](api[-_]?key|key|token)=)[^&\s]+", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretInUrl();
+
+    public static string RedactText(string text) => SecretInUrl().Replace(SecretLooking().Replace(text, Mask), Mask);
 }

@@ -138,6 +138,30 @@ public class FewShotRunTests : IDisposable
     }
 
     [Fact]
+    public void JudgeRescoresEveryTrialAndTheShotCountsSummaries()
+    {
+        AssertOk(Run(new StandInBaseModel(), Work("j"), "--shots", "4", "--seeds", "42,43"));
+        string run = RunDirectoryOf(Work("j"));
+        var before = Manifest(Work("j"))["few_shot_results"]!["coco"]!["shots"]![0]!;
+
+        // Re-scored on raw strings (no PTB tokenization): every trial's score changes, and so does their mean.
+        var r = CliHarness.Run(new StandInBaseModel(), ["judge", run, "--judge", "none", "-S", "tokenize=none"]);
+        AssertOk(r);
+        Assert.Contains("coco.4shot.seed42", r.Out);
+        Assert.Contains("coco.4shot.seed43", r.Out);
+        var manifest = Manifest(Work("j"));
+        var shot = manifest["few_shot_results"]!["coco"]!["shots"]![0]!;
+        var trialScores = new[] { "coco.4shot.seed42", "coco.4shot.seed43" }
+            .Select(k => manifest["benchmarks"]![k]!["overall"]!.GetValue<double>()).ToList();
+        Assert.Equal(trialScores, shot["trials"]!.AsArray().Select(t => t!["score"]!.GetValue<double>()));
+        Assert.Equal(trialScores.Average(), shot["mean"]!.GetValue<double>(), 9);
+        Assert.NotEqual(before["mean"]!.GetValue<double>(), shot["mean"]!.GetValue<double>());
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(run, shot["scores"]!.GetValue<string>())))!;
+        Assert.Equal(shot["mean"]!.GetValue<double>(), file["mean"]!.GetValue<double>());
+        Assert.Equal("none", manifest["benchmarks"]!["coco.4shot.seed42"]!["scoring_options"]!["tokenize"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void ZeroShotPromptsCarryTwoTextOnlyDemonstrationsUnlessAskedNotTo()
     {
         var model = new StandInBaseModel();

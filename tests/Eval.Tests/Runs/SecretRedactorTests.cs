@@ -17,6 +17,8 @@ public class SecretRedactorTests
     [InlineData("token hf_abcdefghijklmnopqrstuvwx here", "token *** here")]
     [InlineData("Authorization: Bearer abc.def", "Authorization: ***")]
     [InlineData("azure 0123456789abcdef0123456789abcdef end", "azure *** end")]
+    [InlineData("--judge-endpoint=http://user:pa55word@localhost:8000/v1", "--judge-endpoint=http://***@localhost:8000/v1")]
+    [InlineData("https://res.example/chat?api-version=1&api-key=k3y&x=1", "https://res.example/chat?api-version=1&api-key=***&x=1")]
     public void KeyLookingTextIsMaskedAnywhere(string text, string expected) => Assert.Equal(expected, SecretRedactor.RedactText(text));
 
     [Fact]

@@ -1,4 +1,6 @@
 using XGenEval.Benchmarks.Abstractions;
+using XGenEval.Benchmarks.Adapters.MathVista;
+using XGenEval.Benchmarks.Adapters.MmVet;
 using XGenEval.Benchmarks.Adapters.MultipleChoice;
 using XGenEval.Benchmarks.Adapters.YesNo;
 
@@ -65,5 +67,18 @@ public static class VlmEvalKitBenchmarks
         new MmmuBenchmark(Mcq("mmmu", "MMMU (validation)", "val", "MMMU_DEV_VAL.tsv",
             "dev (150) and validation (900) questions; the headline is validation", metric: "accuracy (%), validation",
             reference: "official MMMU evaluation (MMMU-Benchmark/MMMU@bb0b95a)")),
+        // judged benchmarks (issue 8): an LLM extracts (MathVista) or grades (MM-Vet) the answers
+        new MathVistaBenchmark(new BenchmarkInfo
+        {
+            Name = "mathvista", Title = "MathVista (testmini)", Task = "math VQA (judge extracts answers)", PrimaryMetric = "accuracy (%)",
+            Splits = [Split("testmini", "MathVista_MINI.tsv", "1000 testmini problems (multiple choice and free form)")],
+            DefaultSplit = "testmini", Reference = "official MathVista extract_answer + calculate_score (lupantech/MathVista@53d5258)",
+        }),
+        new MmVetBenchmark(new BenchmarkInfo
+        {
+            Name = "mmvet", Title = "MM-Vet", Task = "open VQA (judge grades answers)", PrimaryMetric = "total score (0-100, judge-graded)",
+            Splits = [Split("test", "MMVet.tsv", "218 open questions over six capabilities")],
+            DefaultSplit = "test", Reference = "official MM-Vet mm-vet_evaluator.py (yuweihao/MM-Vet@acde843)",
+        }),
     ];
 }
