@@ -119,7 +119,7 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
                 inv.EndedAt = DateTimeOffset.Now;
                 inv.Outcome = outcomeWord;
                 inv.ItemsGenerated = state.ItemsGenerated;
-                m.Status = m.Benchmarks.Values.All(b => b.Status == "complete") ? "complete" : outcomeWord == "ok" ? "partial" : outcomeWord;
+                m.Status = m.Benchmarks.Count > 0 && m.Benchmarks.Values.All(b => b.Status == "complete") ? "complete" : outcomeWord == "ok" ? "partial" : outcomeWord;
             });
         }
         return new RunOutcome(run, outcomes, cancellationToken.IsCancellationRequested, fewShotResults);

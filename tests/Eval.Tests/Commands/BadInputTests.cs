@@ -56,6 +56,11 @@ public sealed class BadInputTests : IDisposable
     public void DataNotFoundUnderTheDataRoots()
     {
         AssertOneLineError(CliHarness.Run("run", "pope", "--data-root", dir, "--work-dir", dir), ExitCodes.Failed, "POPE.tsv not found in", dir);
+        // The run that stopped before any benchmark began is recorded as failed, never as complete.
+        var manifests = Directory.GetFiles(dir, "manifest.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(manifests);
+        foreach (var manifest in manifests)
+            Assert.Equal("failed", System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["status"]!.GetValue<string>());
     }
 
     [Fact]
