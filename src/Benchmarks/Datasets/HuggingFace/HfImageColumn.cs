@@ -7,17 +7,14 @@ namespace XGenEval.Benchmarks.Datasets.HuggingFace;
 
 /// <summary>
 /// The encoded images of one <c>Image</c> column of one parquet file (<c>struct&lt;bytes: binary, path: string&gt;</c>),
-/// read when a model asks for them. Parquet reads a column a row group at a time, so the last row group's
-/// bytes are kept: a run that goes through the rows in order reads each row group once, and at most one row
-/// group's images are held in memory. `run` orders items by prompt cost (dataset order within a cost), so it
-/// sweeps the file about once per distinct cost: each row group is then decoded that many times, not once per
-/// image. (Reading a single image is not cheaper: a row group's images are one compressed column chunk.)
+/// read when a model asks for them. Parquet reads a column a row group at a time (a row group's images are one
+/// compressed column chunk, so reading a single image is not cheaper), and `run` visits items by prompt cost,
+/// not by row: the row groups read are kept in <see cref="RowGroupImageCache"/> so that each is decompressed
+/// once while the cache's budget holds them.
 /// </summary>
-sealed class HfImageColumn(string file, string column, FieldPath bytesPath)
+sealed class HfImageColumn(string file, string column, FieldPath bytesPath, RowGroupImageCache? cache = null)
 {
-    readonly object gate = new();
-    int cachedGroup = -1;
-    byte[]?[] cached = [];
+    readonly RowGroupImageCache cache = cache ?? RowGroupImageCache.Shared;
 
     /// <summary>A lazily read image for row <paramref name="row"/> of the file (1-based), which is row
     /// <paramref name="index"/> of row group <paramref name="group"/>.</summary>
@@ -26,16 +23,7 @@ sealed class HfImageColumn(string file, string column, FieldPath bytesPath)
 
     byte[] Read(int group, int index, long row, string? storedPath)
     {
-        byte[]? bytes;
-        lock (gate)
-        {
-            if (cachedGroup != group)
-            {
-                cached = Load(group);
-                cachedGroup = group;
-            }
-            bytes = cached[index];
-        }
+        byte[]? bytes = cache.Get(file, column, group, () => Load(group))[index];
         // datasets stores path-only images for files that lived on the exporter's disk; they cannot be had here.
         return bytes ?? throw DataException.At(file, row, column, storedPath is null
             ? "no image bytes (the image is null)"
