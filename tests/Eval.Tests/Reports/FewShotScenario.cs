@@ -22,7 +22,8 @@ public static class FewShotScenario
     public static readonly int[] Shots = [0, 4, 8];
 
     /// <param name="selection">"random" (the cards' protocol) or "rices": keys then read <c>coco.4shot.rices.seed1</c>.</param>
-    /// <param name="level">Moves every item score, to make a better or worse run of the same protocol.</param>
+    /// <param name="level">Moves item scores (item i by level · (i mod 5) / 2, so level on average), to make a better or
+    /// worse run of the same protocol.</param>
     public static string Write(string workDirectory, string runId = "T20250310-080000", string selection = "random", double level = 0,
         string modelId = Model, int[]? seeds = null)
     {
@@ -66,7 +67,7 @@ public static class FewShotScenario
     static FixtureBenchmark Trial(string key, int shots, int seed, double level)
     {
         var items = Enumerable.Range(0, 20)
-            .Select(i => new FixtureItem($"img{i}", Math.Round(0.6 + 0.05 * shots + 0.01 * ((i * 7 + seed * seed * 5) % 13) + level, 6), $"caption {i}"))
+            .Select(i => new FixtureItem($"img{i}", Math.Round(0.6 + 0.05 * shots + 0.01 * ((i * 7 + seed * seed * 5) % 13) + level * (i % 5) / 2, 6), $"caption {i}"))
             .ToList();
         return new FixtureBenchmark(key, Split, "CIDEr", Aggregation.Corpus, 100 * items.Average(i => i.Score), items,
             new Dictionary<string, double> { ["BLEU_4"] = 30 + shots + seed });
