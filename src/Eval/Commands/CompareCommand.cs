@@ -26,7 +26,7 @@ public static class CompareCommand
         };
         var tolerance = new Option<string[]>("--tolerance", "-t")
         {
-            Description = "auto (a paired test at --alpha), an absolute change in the metric's units, or BENCH=ABS for one benchmark (repeatable)",
+            Description = "auto (a paired test at --alpha), an absolute change in the metric's units, or BENCH=ABS for one benchmark (coco.4shot=ABS: one few-shot shot count) (repeatable)",
             HelpName = "auto|ABS|BENCH=ABS",
         };
         var alpha = new Option<double>("--alpha") { Description = "Significance level of the paired tests under --tolerance auto", DefaultValueFactory = _ => 0.05 };
