@@ -36,13 +36,14 @@ public static class FewShotComparisons
     /// not fail when its shot count is scored in full in both runs: the shot count's mean is then compared and gated
     /// instead. <c>--fail-on-change</c> still fails on it, as on any difference.
     /// </summary>
-    public static void ExcuseUnpairedTrial(string key, BenchmarkComparison row, IReadOnlyDictionary<string, BenchmarkComparison> rows,
+    /// <param name="means">The shot counts' mean rows, by <see cref="ShotCountKey"/>.</param>
+    public static void ExcuseUnpairedTrial(string key, BenchmarkComparison row, IReadOnlyDictionary<string, BenchmarkComparison> means,
         RunResult baseline, RunResult candidate, bool failOnChange)
     {
         if (failOnChange || row.FewShot is not { Kind: "trial" } || row.Verdict is not (Verdict.New or Verdict.Missing)) return;
         if (ShotCountOf(key, baseline, candidate) is not { } shotCount) return;
         string meanKey = ShotCountKey(shotCount);
-        if (!rows.TryGetValue(meanKey, out var mean) || mean.Delta is null) return;
+        if (!means.TryGetValue(meanKey, out var mean) || mean.Delta is null) return;
         row.Fails = false;
         row.Notes.Add($"the runs' trials differ; {meanKey} is compared on its mean over trials instead");
     }

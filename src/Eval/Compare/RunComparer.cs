@@ -42,7 +42,9 @@ public sealed class RunComparer(CompareOptions options)
             Tolerance = options.Tolerance.ToString(),
             Alpha = options.Alpha,
         };
-        var rows = new SortedDictionary<string, BenchmarkComparison>(StringComparer.Ordinal);
+        // Rows by (key, level): a shot count's mean ("coco.4shot", 0) sorts just before its trials ("coco.4shot.seed42", 1),
+        // and before a seed-free trial that has its very key ("coco.0shot", 1).
+        var rows = new SortedDictionary<(string Key, int Level), BenchmarkComparison>(RowOrder);
         foreach (string name in baseline.Benchmarks.Keys.Union(candidate.Benchmarks.Keys))
         {
             var b = baseline.Benchmarks.GetValueOrDefault(name);
@@ -55,17 +57,17 @@ public sealed class RunComparer(CompareOptions options)
                 : Both(name, names, b, c);
             if (comparison is null) continue;
             comparison.FewShot = FewShotComparisons.TrialOf(name, baseline, candidate);
-            rows[name] = comparison;
+            rows[(name, 1)] = comparison;
         }
-        // Each shot count's mean, sorted just before its trials ("coco.4shot" < "coco.4shot.seed42").
-        var trialRows = rows.Where(r => r.Value.FewShot is not null).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        var trialRows = rows.Where(r => r.Value.FewShot is not null).ToDictionary(r => r.Key.Key, r => r.Value, StringComparer.Ordinal);
+        var means = new Dictionary<string, BenchmarkComparison>(StringComparer.Ordinal);
         foreach (var (key, b, c) in FewShotComparisons.ShotCounts(baseline, candidate))
             if (ShotCountComparer.Compare(b, c, trialRows) is { } mean)
             {
                 if (mean.Delta is not null) mean.Verdict = Judge([key, mean.Benchmark], mean);
-                rows[key] = mean;
+                rows[(key, 0)] = means[key] = mean;
             }
-        foreach (var (key, comparison) in rows)
+        foreach (var ((key, _), comparison) in rows)
         {
             comparison.Fails = comparison.Verdict switch
             {
@@ -74,12 +76,15 @@ public sealed class RunComparer(CompareOptions options)
                 Verdict.Unchanged => options.FailOnChange && comparison.PredictionsChanged > 0,
                 _ => options.FailOnChange,
             };
-            FewShotComparisons.ExcuseUnpairedTrial(key, comparison, rows, baseline, candidate, options.FailOnChange);
+            FewShotComparisons.ExcuseUnpairedTrial(key, comparison, means, baseline, candidate, options.FailOnChange);
             result.Benchmarks.Add(comparison);
         }
         result.Passed = !result.Benchmarks.Any(x => x.Fails);
         return result;
     }
+
+    static readonly Comparer<(string Key, int Level)> RowOrder = Comparer<(string Key, int Level)>.Create((x, y) =>
+        string.CompareOrdinal(x.Key, y.Key) is int c and not 0 ? c : x.Level.CompareTo(y.Level));
 
     /// <summary>Scored to the end; its headline may still be undefined (POPE's official F1 with no true positive).</summary>
     static bool Finished(BenchmarkResult? result) => result is { Status: "complete" };

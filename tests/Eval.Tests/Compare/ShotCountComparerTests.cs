@@ -126,6 +126,28 @@ public class ShotCountComparerTests
         Assert.True(result.Benchmarks.Single(x => x.Benchmark == FewShotScenario.Key(8, 1)).Fails);
     }
 
+    [Fact]
+    public void A_seed_free_trial_and_its_shot_counts_mean_are_both_rows()
+    {
+        using var temp = new TempDirectory();
+        RunResult PlainZeroShot(string name)
+        {
+            string work = Path.Combine(temp.Path, name);
+            var r = Cli.CliHarness.Run(new FewShot.StandInBaseModel(), "run", "coco", "--split", "sample", "--model", FewShot.StandInBaseModel.Id,
+                "--shots", "0", "--plain-zero-shot", "--work-dir", work, "--quiet");
+            Assert.True(r.ExitCode == XGenEval.Cli.Cli.ExitCodes.Ok, r.Error);
+            var run = RunDirectoryReader.Read(RunDirectory.ResolveExisting(Path.Combine(work, FewShot.StandInBaseModel.Id)));
+            ReportBuilder.Annotate([run], new UncertaintyCalculator());
+            return run;
+        }
+
+        var result = Compare(PlainZeroShot("a"), PlainZeroShot("b"));
+
+        // the trial's key is its shot count's key ("coco.0shot"): the mean comes first, then the trial
+        Assert.Equal([("coco", "mean"), ("coco.0shot", "trial")], result.Benchmarks.Select(b => (b.Benchmark, b.FewShot!.Kind)));
+        Assert.All(result.Benchmarks, b => Assert.Equal(Verdict.Unchanged, b.Verdict));
+    }
+
     static double SampleVariance(IReadOnlyList<double> x) => x.Sum(v => (v - x.Average()) * (v - x.Average())) / (x.Count - 1);
 
     [Fact]
