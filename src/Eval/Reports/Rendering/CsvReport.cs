@@ -40,7 +40,7 @@ public static class CsvReport
                     NumberText.Exact(cell.Value),
                     .. UncertaintyFields(cell.Uncertainty),
                     cell.State ?? "",
-                    result?.FinishedAt?.ToString("O") ?? "",
+                    (result?.FinishedAt ?? LastTrialFinished(row.Run, fewShot))?.ToString("O") ?? "",
                     row.Run?.Harness.Version ?? "", row.Run?.Harness.Commit ?? "",
                     row.IsPublished ? "" : NumberText.Exact(reference?.Score.Value),
                     NumberText.Exact(cell.Gap),
@@ -75,6 +75,10 @@ public static class CsvReport
             ]);
         }
     }
+
+    /// <summary>A complete shot count finished with its last trial.</summary>
+    static DateTimeOffset? LastTrialFinished(RunResult? run, FewShotResult? fewShot) =>
+        run is null || fewShot is not { Complete: true } ? null : fewShot.Trials.Max(t => run.Benchmarks.GetValueOrDefault(t.Key)?.FinishedAt);
 
     static string[] UncertaintyFields(Uncertainty? u) =>
     [

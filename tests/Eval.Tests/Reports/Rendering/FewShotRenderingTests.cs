@@ -104,12 +104,13 @@ public sealed class FewShotRenderingTests : IDisposable
         Assert.Equal(std, double.Parse(four["std"], CultureInfo.InvariantCulture), 12);
         Assert.Equal(("3", "3", ""), (four["trials"], four["complete_trials"], four["se"]));
         Assert.Equal("107.6", four["published_value"]);
+        Assert.NotEqual("", four["finished_at"]); // when its last trial finished
         var trials = rows.Where(r => r["row_kind"] == "trial" && r["shots"] == "4").ToList();
         Assert.Equal(["1", "2", "3"], trials.Select(t => t["seed"]));
         Assert.Equal(TrialScores(4), trials.Select(t => double.Parse(t["value"], CultureInfo.InvariantCulture)));
         Assert.All(trials, t => Assert.NotEqual("", t["ci_low"]));
         var eight = rows.Single(r => r["row_kind"] == "measured" && r["shots"] == "8");
-        Assert.Equal(("", "incomplete 1/3 trials", "3", "1"), (eight["value"], eight["state"], eight["trials"], eight["complete_trials"]));
+        Assert.Equal(("", "incomplete 1/3 trials", "3", "1", ""), (eight["value"], eight["state"], eight["trials"], eight["complete_trials"], eight["finished_at"]));
         Assert.Equal(["", "running", "pending"], rows.Where(r => r["row_kind"] == "trial" && r["shots"] == "8").Select(t => t["state"]));
         Assert.Equal("4", rows.Single(r => r["row_kind"] == "published" && r["setting"] == "model card, 4-shot")["shots"]);
     }
