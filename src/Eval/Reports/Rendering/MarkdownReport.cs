@@ -97,7 +97,7 @@ public static partial class MarkdownReport
         {
             var pub = new MarkdownTable(["published", "card column", "metric", "value", "status", "source"], ["l", "l", "l", "r", "l", "l"]);
             foreach (var (row, column, r) in published)
-                pub.Add([Escape(row.Label), Escape(r.Score.CardLabel), Escape(column.Metric), NumberText.Value(r.Score.Value), r.Model.Status,
+                pub.Add([Escape(row.Label), Escape(r.Score.CardLabel), Escape((column.FewShot is { } f ? f.Label + " · " : "") + column.Metric), NumberText.Value(r.Score.Value), r.Model.Status,
                     Escape(r.Model.Source + (r.Score.Note is null ? "" : $" ({r.Score.Note})"))]);
             sb.Append(pub).Append('\n');
         }

@@ -59,6 +59,7 @@ public sealed class FewShotRenderingTests : IDisposable
         Assert.Contains($"| 4 | random | CIDEr | {NumberText.Value(Expected(4).Mean)} | {NumberText.Value(Expected(4).Std)} | 3/3 |", md);
         Assert.Contains("| 0 | 2 text-only, random | CIDEr |", md);
         Assert.Contains("| 8 | random | CIDEr |  |  | incomplete 1/3 trials |", md);
+        Assert.Contains("| xgen-mm-phi3-mini-base-r-v1.5 (model card, 4-shot) | COCO | 4-shot · CIDEr | 107.6 | confirmed |", md);
         for (int t = 0; t < 3; t++)
             Assert.Contains($"| 4 | coco.4shot.seed{FewShotScenario.Seeds[t]} | {FewShotScenario.Seeds[t]} | complete | {NumberText.Value(scores[t])} | [", md);
         Assert.Contains("| 8 | coco.8shot.seed2 | 2 | running |  |  |  |", md);
