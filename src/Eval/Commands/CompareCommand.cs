@@ -26,7 +26,7 @@ public static class CompareCommand
         };
         var tolerance = new Option<string[]>("--tolerance", "-t")
         {
-            Description = "auto (a paired test at --alpha), an absolute change in the metric's units, or BENCH=ABS for one benchmark (repeatable)",
+            Description = "auto (a paired test at --alpha), an absolute change in the metric's units, or BENCH=ABS for one benchmark (coco.4shot=ABS: one few-shot shot count) (repeatable)",
             HelpName = "auto|ABS|BENCH=ABS",
         };
         var alpha = new Option<double>("--alpha") { Description = "Significance level of the paired tests under --tolerance auto", DefaultValueFactory = _ => 0.05 };
@@ -80,7 +80,7 @@ public static class CompareCommand
             else context.Out.Write(text);
             if (!result.Passed)
                 context.Error.WriteLine("xgen-eval: compare: " + string.Join("; ",
-                    result.Benchmarks.Where(b => b.Fails).Select(b => $"{b.Benchmark} {CompareMarkdown.Word(b.Verdict)}")));
+                    result.Benchmarks.Where(b => b.Fails).Select(b => $"{CompareMarkdown.Name(b)} {CompareMarkdown.Word(b.Verdict)}")));
             return result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

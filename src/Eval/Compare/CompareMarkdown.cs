@@ -4,7 +4,8 @@ using XGenEval.Cli.Reports.Rendering;
 
 namespace XGenEval.Cli.Compare;
 
-/// <summary>A comparison as Markdown: the verdict, a table of benchmarks, then each benchmark's changed items.</summary>
+/// <summary>A comparison as Markdown: the verdict, a table of benchmarks (a few-shot run's shot-count means before
+/// their trials), then each benchmark's notes and changed items.</summary>
 public static class CompareMarkdown
 {
     public static string Render(ComparisonResult result, int maxItems)
@@ -23,14 +24,14 @@ public static class CompareMarkdown
         sb.Append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---|\n");
         foreach (var b in result.Benchmarks)
         {
-            sb.Append($"| {b.Benchmark} | {b.Split} | {b.Metric} | {NumberText.Value(b.Baseline)} | {NumberText.Value(b.Candidate)} | ");
+            sb.Append($"| {Name(b)} | {b.Split} | {b.Metric} | {NumberText.Value(b.Baseline)} | {NumberText.Value(b.Candidate)} | ");
             sb.Append($"{(b.Delta is double d ? NumberText.Signed(d) : "")} | {NumberText.Value(b.StandardErrorOfDelta)} | {(b.Test == "none" ? "" : b.Test)} | ");
             sb.Append($"{(b.PValue is double p ? P(p) : "")} | {(b.PairedItems > 0 ? $"−{b.ItemsLost} / +{b.ItemsGained}" : "")} | ");
             sb.Append($"{Word(b.Verdict)}{(b.Fails ? " ✗" : "")} |\n");
         }
         foreach (var b in result.Benchmarks.Where(b => b.Notes.Count > 0 || b.ChangedItems.Count > 0))
         {
-            sb.Append($"\n### {b.Benchmark} ({b.Split})\n\n");
+            sb.Append($"\n### {Name(b)} ({b.Split})\n\n");
             foreach (string note in b.Notes) sb.Append($"- {note}\n");
             if (b.ChangedItems.Count == 0) continue;
             sb.Append($"\n{b.ItemsLost} item(s) scored lower, {b.ItemsGained} higher" +
@@ -41,6 +42,9 @@ public static class CompareMarkdown
         }
         return sb.ToString();
     }
+
+    /// <summary>The benchmark, a few-shot trial's key, or "coco 4-shot mean" for a shot count's mean over trials.</summary>
+    public static string Name(BenchmarkComparison b) => b.FewShot is { Kind: "mean" } f ? FewShotComparison.Label(b.Benchmark, f) : b.Benchmark;
 
     static string Run(ComparedRun run) => $"{run.Model} run {run.RunId} (xgen-eval {run.HarnessVersion}) from {run.Source}";
 

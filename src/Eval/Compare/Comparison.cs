@@ -52,7 +52,8 @@ public sealed class BenchmarkComparison
     /// <summary>Standard error of the difference, in the metric's units.</summary>
     [JsonPropertyName("se_delta")] public double? StandardErrorOfDelta { get; set; }
 
-    /// <summary>mcnemar-exact, sign-flip, paired-bootstrap, z (two independent standard errors) or none.</summary>
+    /// <summary>mcnemar-exact, sign-flip, paired-bootstrap, z (two independent standard errors), for a few-shot
+    /// shot count's mean paired-trials or trial-spread, or none.</summary>
     [JsonPropertyName("test")] public string Test { get; set; } = "none";
     [JsonPropertyName("p_value")] public double? PValue { get; set; }
 
@@ -75,6 +76,53 @@ public sealed class BenchmarkComparison
     [JsonPropertyName("fails")] public bool Fails { get; set; }
     [JsonPropertyName("notes")] public List<string> Notes { get; set; } = [];
     [JsonPropertyName("changed_items")] public List<ItemChange> ChangedItems { get; set; } = [];
+
+    /// <summary>A few-shot trial, or a shot count's mean over its trials; absent for a plain benchmark.</summary>
+    [JsonPropertyName("few_shot")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FewShotComparison? FewShot { get; set; }
+}
+
+/// <summary>What a few-shot row of a comparison stands for. A <c>mean</c> row compares a shot count's means over
+/// trials (its <see cref="BenchmarkComparison.Benchmark"/> is the benchmark's name); a <c>trial</c> row compares one
+/// trial of both runs (its benchmark is the trial's key, <c>coco.4shot.seed42</c>), the same demonstrations when the
+/// runs used the same seeds.</summary>
+public sealed class FewShotComparison
+{
+    /// <summary>mean or trial.</summary>
+    [JsonPropertyName("kind")] public string Kind { get; set; } = "";
+    [JsonPropertyName("shots")] public int Shots { get; set; }
+    [JsonPropertyName("rices")] public bool Rices { get; set; }
+
+    [JsonPropertyName("seed")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Seed { get; set; }
+
+    /// <summary>Mean rows: each run's population std across its trials, and its scored trials.</summary>
+    [JsonPropertyName("baseline_std")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BaselineStd { get; set; }
+
+    [JsonPropertyName("candidate_std")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? CandidateStd { get; set; }
+
+    [JsonPropertyName("baseline_trials")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? BaselineTrials { get; set; }
+
+    [JsonPropertyName("candidate_trials")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? CandidateTrials { get; set; }
+
+    /// <summary>Mean rows: trials that both runs scored with the same seed (the same demonstrations).</summary>
+    [JsonPropertyName("paired_trials")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? PairedTrials { get; set; }
+
+    /// <summary>"coco 4-shot mean", "coco 4-shot RICES mean": how the row is named in Markdown.</summary>
+    public static string Label(string benchmark, FewShotComparison fewShot) =>
+        $"{benchmark} {new Reports.ShotSetting(fewShot.Shots, fewShot.Rices).Label} mean";
 }
 
 public sealed class ComparisonResult

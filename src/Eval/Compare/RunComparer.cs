@@ -27,6 +27,8 @@ public sealed record CompareOptions
 /// Compares a candidate run with a baseline, benchmark by benchmark: headline delta, a paired test on the
 /// items both runs scored (McNemar's exact test for 0/1 items, a sign-flip permutation test for graded
 /// items, a paired bootstrap for corpus metrics, groups and sums), the items that changed, and a verdict.
+/// Few-shot runs are compared trial by trial (a trial of both runs has the same demonstrations when the seeds
+/// agree) and, per shot count, on the mean over trials (<see cref="ShotCountComparer"/>).
 /// See docs/reports.md for the rules.
 /// </summary>
 public sealed class RunComparer(CompareOptions options)
@@ -40,16 +42,33 @@ public sealed class RunComparer(CompareOptions options)
             Tolerance = options.Tolerance.ToString(),
             Alpha = options.Alpha,
         };
-        foreach (string name in baseline.Benchmarks.Keys.Union(candidate.Benchmarks.Keys).Order(StringComparer.Ordinal))
+        // Rows by (key, level): a shot count's mean ("coco.4shot", 0) sorts just before its trials ("coco.4shot.seed42", 1),
+        // and before a seed-free trial that has its very key ("coco.0shot", 1).
+        var rows = new SortedDictionary<(string Key, int Level), BenchmarkComparison>(RowOrder);
+        foreach (string name in baseline.Benchmarks.Keys.Union(candidate.Benchmarks.Keys))
         {
             var b = baseline.Benchmarks.GetValueOrDefault(name);
             var c = candidate.Benchmarks.GetValueOrDefault(name);
+            var names = FewShotComparisons.ToleranceNames(name, baseline, candidate);
             BenchmarkComparison? comparison =
                 !Finished(b) ? (Finished(c) ? New(name, c!) : null)
                 : !Finished(c) ? Missing(name, b!, c)
                 : !b!.IsScored || !c!.IsScored ? Undefined(name, b, c!)
-                : Both(name, b, c);
+                : Both(name, names, b, c);
             if (comparison is null) continue;
+            comparison.FewShot = FewShotComparisons.TrialOf(name, baseline, candidate);
+            rows[(name, 1)] = comparison;
+        }
+        var trialRows = rows.Where(r => r.Value.FewShot is not null).ToDictionary(r => r.Key.Key, r => r.Value, StringComparer.Ordinal);
+        var means = new Dictionary<string, BenchmarkComparison>(StringComparer.Ordinal);
+        foreach (var (key, b, c) in FewShotComparisons.ShotCounts(baseline, candidate))
+            if (ShotCountComparer.Compare(b, c, trialRows) is { } mean)
+            {
+                if (mean.Delta is not null) mean.Verdict = Judge([key, mean.Benchmark], mean);
+                rows[(key, 0)] = means[key] = mean;
+            }
+        foreach (var ((key, _), comparison) in rows)
+        {
             comparison.Fails = comparison.Verdict switch
             {
                 Verdict.Regressed or Verdict.Incomparable => true,
@@ -57,11 +76,15 @@ public sealed class RunComparer(CompareOptions options)
                 Verdict.Unchanged => options.FailOnChange && comparison.PredictionsChanged > 0,
                 _ => options.FailOnChange,
             };
+            FewShotComparisons.ExcuseUnpairedTrial(key, comparison, means, baseline, candidate, options.FailOnChange);
             result.Benchmarks.Add(comparison);
         }
         result.Passed = !result.Benchmarks.Any(x => x.Fails);
         return result;
     }
+
+    static readonly Comparer<(string Key, int Level)> RowOrder = Comparer<(string Key, int Level)>.Create((x, y) =>
+        string.CompareOrdinal(x.Key, y.Key) is int c and not 0 ? c : x.Level.CompareTo(y.Level));
 
     /// <summary>Scored to the end; its headline may still be undefined (POPE's official F1 with no true positive).</summary>
     static bool Finished(BenchmarkResult? result) => result is { Status: "complete" };
@@ -87,7 +110,7 @@ public sealed class RunComparer(CompareOptions options)
         Notes = [c is null ? "not in the candidate" : $"not scored in the candidate ({c.Status}, {c.Completed}/{c.Items} items)"],
     };
 
-    BenchmarkComparison Both(string name, BenchmarkResult b, BenchmarkResult c)
+    BenchmarkComparison Both(string name, IReadOnlyList<string> toleranceNames, BenchmarkResult b, BenchmarkResult c)
     {
         var x = new BenchmarkComparison
         {
@@ -110,17 +133,18 @@ public sealed class RunComparer(CompareOptions options)
             x.StandardErrorOfDelta = Math.Sqrt(seB * seB + seC * seC);
             x.Notes.Add("no per-item pairing: the two runs' standard errors are combined as if independent");
         }
-        x.Verdict = Judge(name, x);
+        x.Verdict = Judge(toleranceNames, x);
         return x;
     }
 
-    Verdict Judge(string name, BenchmarkComparison x)
+    /// <param name="toleranceNames">The names whose <c>--tolerance NAME=ABS</c> applies, most specific first.</param>
+    Verdict Judge(IReadOnlyList<string> toleranceNames, BenchmarkComparison x)
     {
         double delta = x.Delta!.Value;
         bool moved = delta != 0 || x.ItemsLost + x.ItemsGained > 0;
         if (!moved) return Verdict.Unchanged;
         bool beyond;
-        if (options.Tolerance.For(name) is double abs)
+        if (options.Tolerance.For(toleranceNames) is double abs)
         {
             x.Tolerance = abs;
             beyond = Math.Abs(delta) > abs;

@@ -34,7 +34,16 @@ public sealed class TolerancePolicy
     }
 
     /// <summary>The absolute tolerance for a benchmark, or null when it is judged automatically.</summary>
-    public double? For(string benchmark) => perBenchmark.TryGetValue(benchmark, out double t) ? t : Global;
+    public double? For(string benchmark) => For([benchmark]);
+
+    /// <summary>The tolerance of the first of <paramref name="names"/> given one, else the global one: a few-shot
+    /// trial <c>coco.4shot.seed42</c> takes <c>coco.4shot.seed42=</c>, else <c>coco.4shot=</c>, else <c>coco=</c>.</summary>
+    public double? For(IEnumerable<string> names)
+    {
+        foreach (string name in names)
+            if (perBenchmark.TryGetValue(name, out double t)) return t;
+        return Global;
+    }
 
     public override string ToString() =>
         perBenchmark.Count == 0 && Global is null ? "auto"

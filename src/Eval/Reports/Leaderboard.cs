@@ -3,13 +3,20 @@ using XGenEval.Cli.Reports.Published;
 namespace XGenEval.Cli.Reports;
 
 /// <summary>One column of the leaderboard: a metric of a benchmark split. The primary metric's column
-/// carries confidence intervals; the others are the sub-scores the model cards print (MME-P, MME-C).</summary>
-public sealed record LeaderboardColumn(string Benchmark, string Split, string Metric, bool IsPrimary)
+/// carries confidence intervals; the others are the sub-scores the model cards print (MME-P, MME-C).
+/// A few-shot column (<paramref name="FewShot"/>) holds one shot count's mean over its trials.</summary>
+public sealed record LeaderboardColumn(string Benchmark, string Split, string Metric, bool IsPrimary, ShotSetting? FewShot = null)
 {
-    /// <summary>A stable id for links and sorting: "mme.default.perception".</summary>
-    public string Id => $"{Benchmark}.{Split}.{Metric}";
+    /// <summary>A stable id for links and sorting: "mme.default.perception", "coco.karpathy-test.4shot.CIDEr".</summary>
+    public string Id => FewShot is null ? $"{Benchmark}.{Split}.{Metric}" : $"{Benchmark}.{Split}.{FewShot.Key}.{Metric}";
 
     public string Title => $"{Benchmark} ({Split})";
+
+    /// <summary>In-context examples behind the column's numbers: a plain run counts as zero-shot.</summary>
+    public int Shots => FewShot?.Shots ?? 0;
+
+    /// <summary>Published rows give randomly drawn demonstrations (the cards' protocol): RICES columns match none.</summary>
+    public bool HasPublishedCounterparts => FewShot is not { Rices: true };
 }
 
 /// <summary>A value in the leaderboard, with what is known about it.</summary>
@@ -17,8 +24,10 @@ public sealed record LeaderboardColumn(string Benchmark, string Split, string Me
 /// <param name="State">For a benchmark that is not scored in that run: its status ("running 40/100").</param>
 /// <param name="Reference">In a measured row: the published number for the same model and setting, if any.
 /// In a published row: the published number the cell shows (<paramref name="IsPublished"/>).</param>
+/// <param name="Trials">In a few-shot column of a measured row: the shot count's trials; <paramref name="Value"/>
+/// is their mean (null while some trial is not scored).</param>
 public sealed record LeaderboardCell(double? Value, Uncertainty? Uncertainty = null, string? State = null,
-    PublishedReference? Reference = null, bool IsPublished = false)
+    PublishedReference? Reference = null, bool IsPublished = false, FewShotResult? Trials = null)
 {
     public static LeaderboardCell Empty { get; } = new((double?)null);
 

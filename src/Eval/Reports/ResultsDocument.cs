@@ -43,6 +43,9 @@ public sealed class PublishedRow
 {
     [JsonPropertyName("model")] public string Model { get; set; } = "";
     [JsonPropertyName("setting")] public string? Setting { get; set; }
+
+    /// <summary>In-context examples of the published setting; its measured counterparts are the runs' columns with as many shots.</summary>
+    [JsonPropertyName("shots")] public int Shots { get; set; }
     [JsonPropertyName("benchmark")] public string Benchmark { get; set; } = "";
     [JsonPropertyName("split")] public string Split { get; set; } = "";
     [JsonPropertyName("metric")] public string Metric { get; set; } = "";
@@ -58,6 +61,8 @@ public sealed class PublishedRow
 public sealed class PublishedGap
 {
     [JsonPropertyName("run_id")] public string RunId { get; set; } = "";
+
+    /// <summary>The measured value: the headline, or for a few-shot setting the mean over the shot count's trials.</summary>
     [JsonPropertyName("value")] public double Value { get; set; }
 
     /// <summary>Measured minus published, in the metric's units.</summary>

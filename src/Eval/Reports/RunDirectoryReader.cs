@@ -9,7 +9,8 @@ namespace XGenEval.Cli.Reports;
 
 /// <summary>
 /// Reads a run directory (manifest.json, scores/&lt;bench&gt;.json, predictions/&lt;bench&gt;.parquet) into a
-/// <see cref="RunResult"/>. Benchmarks that are not complete are kept with their status and no scores.
+/// <see cref="RunResult"/>. Benchmarks that are not complete are kept with their status and no scores; a few-shot
+/// run's trials are also grouped by shot count (<see cref="FewShotRunReader"/>).
 /// </summary>
 public static class RunDirectoryReader
 {
@@ -35,6 +36,7 @@ public static class RunDirectoryReader
         };
         foreach (var (name, record) in manifest.Benchmarks)
             run.Benchmarks[name] = ReadBenchmark(runDirectory, record);
+        run.FewShot = FewShotRunReader.Read(manifest);
         return run;
     }
 

@@ -20,6 +20,15 @@ public sealed class RunResult
 
     [JsonPropertyName("benchmarks")] public SortedDictionary<string, BenchmarkResult> Benchmarks { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>A few-shot run's results per benchmark and shot count; each trial is also one of <see cref="Benchmarks"/>,
+    /// under its key (<c>coco.4shot.seed42</c>). Absent for a plain run.</summary>
+    [JsonPropertyName("few_shot")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<FewShotResult>? FewShot { get; set; }
+
+    /// <summary>Is this entry of <see cref="Benchmarks"/> a few-shot trial (shown within its shot count, not on its own)?</summary>
+    public bool IsTrial(string key) => FewShot?.Any(f => f.Trials.Any(t => t.Key == key)) == true;
+
     /// <summary>A copy whose benchmarks leave out per-item scores (reports stay small).</summary>
     public RunResult WithoutItems()
     {

@@ -13,7 +13,7 @@ namespace XGenEval.Cli.Reports.Rendering;
 /// Charts are drawn here as SVG, so the page reads the same with scripts off; the script only sorts
 /// tables and hides published rows.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     public static string Render(ReportModel report)
     {
@@ -51,12 +51,12 @@ public static class HtmlReport
     {
         sb.Append("<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n");
         sb.Append("<div class=\"controls\"><label><input type=\"checkbox\" id=\"toggle-published\" checked> Show published rows</label>" +
-                  "<span class=\"hint\">Click a column to sort. ± is half the 95 % interval; the line below a measured value is its gap to the published number.</span></div>\n");
+                  "<span class=\"hint\">Click a column to sort. ± is half the 95 % interval; “± s std (n trials)” under a k-shot mean is the spread across trials, not an interval; the line below a measured value is its gap to the published number.</span></div>\n");
         sb.Append("<div class=\"table-wrap\"><table id=\"leaderboard-table\" class=\"sortable leaderboard\">\n<thead><tr>");
         sb.Append("<th data-col=\"model\" data-type=\"text\">Model</th><th data-col=\"run\" data-type=\"text\">Run / setting</th>");
         foreach (var c in board.Columns)
             sb.Append($"<th class=\"num\" data-col=\"{H(c.Id)}\" data-type=\"number\" title=\"{H(ReportModel.BenchmarkTitle(c.Benchmark))}\"><span class=\"bench\">{H(c.Benchmark)}</span>" +
-                      $"<span class=\"sub\">{H(c.Split)}{(c.Metric.Length > 0 ? " · " + H(c.Metric) : "")}</span></th>");
+                      $"<span class=\"sub\">{H(c.Split)}{(c.FewShot is { } f ? " · " + H(f.Label) : "")}{(c.Metric.Length > 0 ? " · " + H(c.Metric) : "")}</span></th>");
         sb.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in board.Rows)
         {
@@ -81,6 +81,7 @@ public static class HtmlReport
         var sb = new StringBuilder($"<td class=\"num\" data-value=\"{NumberText.Exact(v)}\"><span class=\"v\">{NumberText.Value(v)}</span>");
         if (!published && cell.Uncertainty is { HasInterval: true } u)
             sb.Append($"<span class=\"ci\" title=\"95 % interval {H(NumberText.Interval(u))}; {H(NumberText.Method(u))}\">{H(NumberText.HalfWidth(u))}</span>");
+        if (!published && cell.Trials is { } trials) sb.Append(TrialSpread(trials));
         if (cell.Gap is double gap && cell.Reference is { } r)
         {
             double published_ = r.Score.Value;
@@ -106,7 +107,8 @@ public static class HtmlReport
                 .Select(r =>
                 {
                     var cell = r.Cells[c];
-                    string tip = $"{r.Label}: {NumberText.Value(cell.Value)}" + (cell.Uncertainty is { HasInterval: true } u ? $" {NumberText.Interval(u)}" : "");
+                    string tip = $"{r.Label}: {NumberText.Value(cell.Value)}" + (cell.Uncertainty is { HasInterval: true } u ? $" {NumberText.Interval(u)}" : "")
+                                 + (cell.Trials is { } t && !r.IsPublished ? $" {NumberText.TrialSpread(t)}" : "");
                     return new ChartBar(r.ShortLabel, cell.Value!.Value, cell.Uncertainty?.Low, cell.Uncertainty?.High, r.IsPublished, tip);
                 }).ToList();
             if (bars.Count == 0) continue;
@@ -114,7 +116,7 @@ public static class HtmlReport
                            && report.Runs.Select(r => r.Benchmarks.GetValueOrDefault(column.Benchmark)?.AggregationKind)
                                .Any(a => a is Aggregation.Proportion or Aggregation.Mean);
             sb.Append($"<figure class=\"chart\" data-col=\"{H(column.Id)}\"><h3>{H(ReportModel.BenchmarkTitle(column.Benchmark))}</h3>" +
-                      $"<div class=\"sub\">{H(column.Split)} · {H(column.Metric)}</div>");
+                      $"<div class=\"sub\">{H(column.Split)}{(column.FewShot is { } f ? $" · {H(f.Label)}, mean over trials (no whiskers: trials give a spread, not an interval)" : "")} · {H(column.Metric)}</div>");
             sb.Append(SvgBarChart.Render("chart-" + column.Id, bars, percent ? 100 : null));
             sb.Append("</figure>\n");
         }
@@ -143,42 +145,57 @@ public static class HtmlReport
             string anchor = $"bench-{benchmark}-{split}";
             string title = ReportModel.BenchmarkTitle(benchmark);
             sb.Append($"<h3 id=\"{H(anchor)}\">{H(title)} <span class=\"hint\">{H(title == benchmark ? split : $"{benchmark}, {split}")}</span></h3>\n");
-            if (results.Select(x => x.Result!.Reference).FirstOrDefault(r => r is not null) is { } reference)
+            var trials = report.FewShotTrials(benchmark, split).ToList();
+            if (results.Select(x => x.Result!.Reference).Concat(trials.Select(t => t.Result?.Reference)).FirstOrDefault(r => r is not null) is { } reference)
                 sb.Append($"<p class=\"note\">Scored as: {H(reference)}.</p>\n");
-            var metricNames = results.SelectMany(x => x.Result!.Metrics.Keys).Distinct().ToList();
-            sb.Append("<div class=\"table-wrap\"><table class=\"sortable detail\"><thead><tr>" +
-                      "<th data-col=\"model\" data-type=\"text\">Model</th><th>Run</th><th data-col=\"value\" data-type=\"number\" class=\"num\">Value</th>" +
-                      "<th class=\"num\">95 % interval</th><th class=\"num\">SE</th><th>Method</th><th class=\"num\" data-type=\"number\">n</th><th class=\"num\">Failed</th>");
-            foreach (string m in metricNames) sb.Append($"<th class=\"num\" data-type=\"number\">{H(m)}</th>");
-            sb.Append("<th>Finished</th><th>Harness</th></tr></thead><tbody>\n");
-            foreach (var (run, result) in results)
-            {
-                var u = result!.Uncertainty;
-                sb.Append($"<tr class=\"measured\"><td data-value=\"{H(run.Model.Id)}\">{H(run.Model.Id)}</td><td><code>{H(run.RunId)}</code></td>");
-                sb.Append(result.IsScored
-                    ? $"<td class=\"num\" data-value=\"{NumberText.Exact(result.Overall)}\"><span class=\"v\">{NumberText.Value(result.Overall)}</span></td>"
-                    : $"<td class=\"num\" data-value=\"\"><span class=\"state\">{H(result.Status)} {result.Completed}/{result.Items}</span></td>");
-                sb.Append($"<td class=\"num\">{H(NumberText.Interval(u))}</td><td class=\"num\">{(u?.StandardError is double se ? NumberText.Value(se) : "")}</td>");
-                sb.Append($"<td class=\"method\">{H(NumberText.Method(u))}</td><td class=\"num\" data-value=\"{result.Items}\">{result.Items}</td><td class=\"num\">{result.Failed}</td>");
-                foreach (string m in metricNames) sb.Append($"<td class=\"num\" data-value=\"{NumberText.Exact(result.Metric(m))}\">{NumberText.Value(result.Metric(m))}</td>");
-                sb.Append($"<td class=\"date\">{H(NumberText.Date(result.FinishedAt))}</td><td>{H(run.Harness.Version)}</td></tr>\n");
-            }
-            foreach (var row in board.PublishedRows)
-                foreach (var (column, cell) in board.Columns.Zip(row.Cells))
-                {
-                    if (column.Benchmark != benchmark || column.Split != split || cell.Reference is not { } r) continue;
-                    sb.Append($"<tr class=\"published\"><td data-value=\"{H(row.Label)}\">{H(row.Label)}{Badge(r.Model.Status)}</td><td>{H(r.Score.CardLabel)}</td>");
-                    sb.Append($"<td class=\"num\" data-value=\"{NumberText.Exact(r.Score.Value)}\"><span class=\"v\">{NumberText.Value(r.Score.Value)}</span></td>");
-                    sb.Append($"<td colspan=\"{6 + metricNames.Count}\" class=\"note\">{H(column.Metric)} · {Source(r.Model)}{(r.Score.Note is null ? "" : " · " + H(r.Score.Note))}</td></tr>\n");
-                }
-            sb.Append("</tbody></table></div>\n");
+            var published = board.PublishedRows
+                .SelectMany(row => board.Columns.Zip(row.Cells).Where(x => x.First.Benchmark == benchmark && x.First.Split == split && x.Second.Reference is not null)
+                    .Select(x => (Row: row, Column: x.First, Reference: x.Second.Reference!)))
+                .ToList();
+            if (results.Count > 0 || published.Count > 0) DetailTable(sb, results, published);
+            FewShotDetails(sb, report, benchmark, split);
             sb.Append("<details><summary>Data and prompt provenance</summary><div class=\"table-wrap\"><table><thead><tr><th>Run</th><th>Dataset SHA-256</th><th>Prompt template SHA-256</th><th>Decoding</th><th>Limit</th></tr></thead><tbody>");
-            foreach (var (run, result) in results)
-                sb.Append($"<tr><td><code>{H(run.RunId)}</code></td><td><code>{H(Short(result!.DatasetSha256))}</code></td><td><code>{H(Short(result.PromptTemplateSha256))}</code></td>" +
+            var made = results.Select(x => (Label: x.Run.RunId, x.Result)).Concat(trials.Select(t => (Label: $"{t.Run.RunId} {t.Trial.Key}", t.Result)));
+            foreach (var (label, result) in made)
+            {
+                if (result is null) continue;
+                sb.Append($"<tr><td><code>{H(label)}</code></td><td><code>{H(Short(result.DatasetSha256))}</code></td><td><code>{H(Short(result.PromptTemplateSha256))}</code></td>" +
                           $"<td><code>{H(result.Decoding ?? "")}</code></td><td>{(result.Limit is int l ? l.ToString(CultureInfo.InvariantCulture) : "all")}</td></tr>");
+            }
             sb.Append("</tbody></table></div></details>\n");
         }
         sb.Append("</section>\n");
+    }
+
+    /// <summary>The plain runs of a benchmark split and the published numbers beside them.</summary>
+    static void DetailTable(StringBuilder sb, IReadOnlyList<(RunResult Run, BenchmarkResult? Result)> results,
+        IReadOnlyList<(LeaderboardRow Row, LeaderboardColumn Column, PublishedReference Reference)> published)
+    {
+        var metricNames = results.SelectMany(x => x.Result!.Metrics.Keys).Distinct().ToList();
+        sb.Append("<div class=\"table-wrap\"><table class=\"sortable detail\"><thead><tr>" +
+                  "<th data-col=\"model\" data-type=\"text\">Model</th><th>Run</th><th data-col=\"value\" data-type=\"number\" class=\"num\">Value</th>" +
+                  "<th class=\"num\">95 % interval</th><th class=\"num\">SE</th><th>Method</th><th class=\"num\" data-type=\"number\">n</th><th class=\"num\">Failed</th>");
+        foreach (string m in metricNames) sb.Append($"<th class=\"num\" data-type=\"number\">{H(m)}</th>");
+        sb.Append("<th>Finished</th><th>Harness</th></tr></thead><tbody>\n");
+        foreach (var (run, result) in results)
+        {
+            var u = result!.Uncertainty;
+            sb.Append($"<tr class=\"measured\"><td data-value=\"{H(run.Model.Id)}\">{H(run.Model.Id)}</td><td><code>{H(run.RunId)}</code></td>");
+            sb.Append(result.IsScored
+                ? $"<td class=\"num\" data-value=\"{NumberText.Exact(result.Overall)}\"><span class=\"v\">{NumberText.Value(result.Overall)}</span></td>"
+                : $"<td class=\"num\" data-value=\"\"><span class=\"state\">{H(result.Status)} {result.Completed}/{result.Items}</span></td>");
+            sb.Append($"<td class=\"num\">{H(NumberText.Interval(u))}</td><td class=\"num\">{(u?.StandardError is double se ? NumberText.Value(se) : "")}</td>");
+            sb.Append($"<td class=\"method\">{H(NumberText.Method(u))}</td><td class=\"num\" data-value=\"{result.Items}\">{result.Items}</td><td class=\"num\">{result.Failed}</td>");
+            foreach (string m in metricNames) sb.Append($"<td class=\"num\" data-value=\"{NumberText.Exact(result.Metric(m))}\">{NumberText.Value(result.Metric(m))}</td>");
+            sb.Append($"<td class=\"date\">{H(NumberText.Date(result.FinishedAt))}</td><td>{H(run.Harness.Version)}</td></tr>\n");
+        }
+        foreach (var (row, column, r) in published)
+        {
+            sb.Append($"<tr class=\"published\"><td data-value=\"{H(row.Label)}\">{H(row.Label)}{Badge(r.Model.Status)}</td><td>{H(r.Score.CardLabel)}</td>");
+            sb.Append($"<td class=\"num\" data-value=\"{NumberText.Exact(r.Score.Value)}\"><span class=\"v\">{NumberText.Value(r.Score.Value)}</span></td>");
+            sb.Append($"<td colspan=\"{6 + metricNames.Count}\" class=\"note\">{(column.FewShot is { } f ? H(f.Label) + " · " : "")}{H(column.Metric)} · {Source(r.Model)}{(r.Score.Note is null ? "" : " · " + H(r.Score.Note))}</td></tr>\n");
+        }
+        sb.Append("</tbody></table></div>\n");
     }
 
     static void Runs(StringBuilder sb, ReportModel report)
@@ -216,6 +233,10 @@ public static class HtmlReport
                   "(MMBench circular groups), are drawn with replacement (within each category for sums such as MME) and the headline is recomputed on each resample " +
                   "(mean of per-item CIDEr with document frequencies fixed; share of all-correct groups; F1 of “yes”; Σ over categories of accuracy + accuracy+). " +
                   "A headline the item scores do not reproduce gets no interval.</dd>");
+        sb.Append("<dt>Few-shot</dt><dd>A <i>k</i>-shot column is the mean over that shot count's trials (one per seed: the same items, other demonstrations), " +
+                  "shown as “mean ± s std (n trials)”: s is the population standard deviation across the trials (divisor n, as OpenFlamingo reports it), " +
+                  "the spread from the choice of demonstrations, not a confidence interval. A shot count with unscored trials has no mean. " +
+                  "Published k-shot numbers are matched to the k-shot column of random demonstrations.</dd>");
         sb.Append("<dt>Gap</dt><dd>Measured minus published, for the same model, benchmark, split, metric and number of shots. Red: the published number lies above the measured 95 % interval; green: below it.</dd>");
         sb.Append("</dl>\n</section>\n");
     }

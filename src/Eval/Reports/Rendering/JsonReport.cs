@@ -1,7 +1,8 @@
 namespace XGenEval.Cli.Reports.Rendering;
 
-/// <summary>The report as a <see cref="ResultsDocument"/>: the runs (per-item scores only when asked for)
-/// and the published numbers shown, each with the gaps of the runs it matched.</summary>
+/// <summary>The report as a <see cref="ResultsDocument"/>: the runs (per-item scores only when asked for; a
+/// few-shot run with its shot counts' means, stds and trial scores in <c>few_shot</c>) and the published numbers
+/// shown, each with the gaps of the runs it matched.</summary>
 public static class JsonReport
 {
     public static ResultsDocument Build(ReportModel report, bool includeItems)
@@ -26,7 +27,7 @@ public static class JsonReport
                     .ToList();
                 document.Published.Add(new PublishedRow
                 {
-                    Model = reference.Model.Model, Setting = reference.Model.Setting, Benchmark = column.Benchmark, Split = column.Split,
+                    Model = reference.Model.Model, Setting = reference.Model.Setting, Shots = reference.Model.Shots, Benchmark = column.Benchmark, Split = column.Split,
                     Metric = column.Metric, CardLabel = reference.Score.CardLabel, Value = reference.Score.Value,
                     Status = reference.Model.Status, Source = reference.Model.Source, Measured = measured,
                 });

@@ -4,7 +4,7 @@ namespace XGenEval.Cli.Reports.Rendering;
 
 /// <summary>The report as GitHub-flavoured Markdown: leaderboard, gaps to published numbers, a detail
 /// table per benchmark, and the runs' provenance.</summary>
-public static class MarkdownReport
+public static partial class MarkdownReport
 {
     public static string Render(ReportModel report)
     {
@@ -13,7 +13,9 @@ public static class MarkdownReport
         sb.Append($"# {Escape(report.Title)}\n\n");
         sb.Append($"Generated {NumberText.Date(report.GeneratedAt)} by xgen-eval {report.Generator.Version} from {report.Runs.Count} run(s). ");
         sb.Append("Values are each benchmark's primary metric in the model cards' units; ± is half the width of a 95 % confidence ");
-        sb.Append("interval (docs/reports.md). Rows in *italics* are published numbers, not measured here.\n\n");
+        sb.Append("interval (docs/reports.md). Rows in *italics* are published numbers, not measured here.");
+        if (board.Columns.Any(c => c.FewShot is not null)) sb.Append(' ').Append(FewShotLegend);
+        sb.Append("\n\n");
 
         sb.Append("## Leaderboard\n\n");
         var header = new List<string> { "model", "run" };
@@ -57,8 +59,17 @@ public static class MarkdownReport
         sb.Append($"### {Escape(ReportModel.BenchmarkHeading(benchmark, split))}\n\n");
         var results = report.Runs.Select(r => (Run: r, Result: r.Benchmarks.GetValueOrDefault(benchmark)))
             .Where(x => x.Result is not null && x.Result.Split == split).ToList();
-        var reference = results.Select(x => x.Result!.Reference).FirstOrDefault(r => r is not null);
+        var reference = results.Select(x => x.Result!.Reference).FirstOrDefault(r => r is not null)
+                        ?? report.FewShotTrials(benchmark, split).Select(x => x.Result?.Reference).FirstOrDefault(r => r is not null);
         if (reference is not null) sb.Append($"Scored as: {Escape(reference)}.\n\n");
+        if (results.Count > 0) AppendResults(sb, results);
+        AppendFewShot(sb, report, benchmark, split);
+        AppendPublished(sb, report, benchmark, split);
+    }
+
+    /// <summary>The plain runs of a benchmark split: value, interval, method and every named metric.</summary>
+    static void AppendResults(StringBuilder sb, IReadOnlyList<(RunResult Run, BenchmarkResult? Result)> results)
+    {
         var metricNames = results.SelectMany(x => x.Result!.Metrics.Keys).Distinct().ToList();
         var table = new MarkdownTable(
             ["model", "run", "primary", "value", "95% CI", "SE", "method", "n", "failed", .. metricNames, "finished", "harness"],
@@ -73,7 +84,10 @@ public static class MarkdownReport
                 .. metricNames.Select(m => NumberText.Value(result.Metric(m))), NumberText.Date(result.FinishedAt), Escape(run.Harness.Version)]);
         }
         sb.Append(table).Append('\n');
+    }
 
+    static void AppendPublished(StringBuilder sb, ReportModel report, string benchmark, string split)
+    {
         var published = report.Leaderboard.PublishedRows
             .SelectMany(row => report.Leaderboard.Columns.Zip(row.Cells)
                 .Where(x => x.First.Benchmark == benchmark && x.First.Split == split && x.Second.Reference is not null)
@@ -83,7 +97,7 @@ public static class MarkdownReport
         {
             var pub = new MarkdownTable(["published", "card column", "metric", "value", "status", "source"], ["l", "l", "l", "r", "l", "l"]);
             foreach (var (row, column, r) in published)
-                pub.Add([Escape(row.Label), Escape(r.Score.CardLabel), Escape(column.Metric), NumberText.Value(r.Score.Value), r.Model.Status,
+                pub.Add([Escape(row.Label), Escape(r.Score.CardLabel), Escape((column.FewShot is { } f ? f.Label + " · " : "") + column.Metric), NumberText.Value(r.Score.Value), r.Model.Status,
                     Escape(r.Model.Source + (r.Score.Note is null ? "" : $" ({r.Score.Note})"))]);
             sb.Append(pub).Append('\n');
         }
@@ -93,6 +107,7 @@ public static class MarkdownReport
     {
         if (cell.Value is not double v) return cell.State is null ? "" : Escape(cell.State);
         if (published) return $"*{NumberText.Value(v)}*";
+        if (cell.Trials is { } trials) return $"{NumberText.Value(v)} {NumberText.TrialSpread(trials)}".TrimEnd();
         string half = NumberText.HalfWidth(cell.Uncertainty);
         return half.Length > 0 ? $"{NumberText.Value(v)} {half}" : NumberText.Value(v);
     }

@@ -20,6 +20,14 @@ public static class NumberText
     public static string HalfWidth(Uncertainty? u) =>
         u is { Low: double lo, High: double hi } ? "± " + Value((hi - lo) / 2) : "";
 
+    /// <summary>The spread of a few-shot mean: "± 0.53 std (3 trials)". The word std sets it apart from a 95 %
+    /// interval's "± h": it is the population standard deviation across trials, not a confidence interval.</summary>
+    public static string TrialSpread(FewShotResult result) =>
+        result.Std is double std ? $"± {Value(std)} std ({TrialCount(result.CompleteTrials)})" : "";
+
+    /// <summary>"1 trial", "3 trials".</summary>
+    public static string TrialCount(int trials) => trials.ToString(CultureInfo.InvariantCulture) + (trials == 1 ? " trial" : " trials");
+
     public static string Interval(Uncertainty? u) =>
         u is { Low: double lo, High: double hi } ? $"[{Value(lo)}, {Value(hi)}]" : "";
 
