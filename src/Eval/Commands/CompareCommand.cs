@@ -80,7 +80,7 @@ public static class CompareCommand
             else context.Out.Write(text);
             if (!result.Passed)
                 context.Error.WriteLine("xgen-eval: compare: " + string.Join("; ",
-                    result.Benchmarks.Where(b => b.Fails).Select(b => $"{CompareMarkdown.Name(b)} {CompareMarkdown.Word(b.Verdict)}")));
+                    result.Benchmarks.Where(b => b.Fails).Select(b => $"{CompareMarkdown.Name(b)} {CompareMarkdown.Describe(b)}")));
             return result.Passed ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

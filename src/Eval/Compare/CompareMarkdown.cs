@@ -18,7 +18,7 @@ public static class CompareMarkdown
         var failing = result.Benchmarks.Where(b => b.Fails).ToList();
         sb.Append(result.Passed
             ? "\n**PASS**" + (result.Benchmarks.Count == 0 ? ": nothing to compare" : "") + "\n\n"
-            : $"\n**FAIL**: {string.Join(", ", failing.GroupBy(b => b.Verdict).Select(g => $"{g.Count()} {Word(g.Key)}"))}\n\n");
+            : $"\n**FAIL**: {string.Join(", ", failing.GroupBy(b => b.Verdict).Select(g => $"{g.Count()} {(g.Key == Verdict.Unchanged ? "with changed answers" : Word(g.Key))}"))}\n\n");
 
         sb.Append("| benchmark | split | metric | baseline | candidate | Δ | SE(Δ) | test | p | items −/+ | verdict |\n");
         sb.Append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---|\n");
@@ -27,7 +27,7 @@ public static class CompareMarkdown
             sb.Append($"| {Name(b)} | {b.Split} | {b.Metric} | {NumberText.Value(b.Baseline)} | {NumberText.Value(b.Candidate)} | ");
             sb.Append($"{(b.Delta is double d ? NumberText.Signed(d) : "")} | {NumberText.Value(b.StandardErrorOfDelta)} | {(b.Test == "none" ? "" : b.Test)} | ");
             sb.Append($"{(b.PValue is double p ? P(p) : "")} | {(b.PairedItems > 0 ? $"−{b.ItemsLost} / +{b.ItemsGained}" : "")} | ");
-            sb.Append($"{Word(b.Verdict)}{(b.Fails ? " ✗" : "")} |\n");
+            sb.Append($"{Describe(b)}{(b.Fails ? " ✗" : "")} |\n");
         }
         foreach (var b in result.Benchmarks.Where(b => b.Notes.Count > 0 || b.ChangedItems.Count > 0))
         {
@@ -53,6 +53,12 @@ public static class CompareMarkdown
     static string Score(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 
     static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ").Replace("\r", " ");
+
+    /// <summary>The verdict, saying so when the score held but answers changed (what --fail-on-change fails on).</summary>
+    public static string Describe(BenchmarkComparison b) =>
+        b.Verdict == Verdict.Unchanged && b.PredictionsChanged > 0
+            ? $"score unchanged, {b.PredictionsChanged} answer(s) changed"
+            : Word(b.Verdict);
 
     public static string Word(Verdict verdict) => verdict switch
     {

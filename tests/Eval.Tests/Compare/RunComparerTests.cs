@@ -233,7 +233,12 @@ public class RunComparerTests
         Assert.Equal(1, ai2d.PredictionsChanged);
         Assert.Contains("item q70: \"B\" -> \"C\"", ai2d.Notes.Single());
         Assert.False(ai2d.Fails);
-        Assert.False(Compare(baseline, candidate, new() { FailOnChange = true }).Passed);
+        var snapshot = Compare(baseline, candidate, new() { FailOnChange = true });
+        Assert.False(snapshot.Passed);
+        // The table says why an unchanged score fails: its answers changed.
+        string markdown = CompareMarkdown.Render(snapshot, maxItems: 10);
+        Assert.Contains("| score unchanged, 1 answer(s) changed ✗ |", markdown);
+        Assert.Contains("**FAIL**: 1 with changed answers", markdown);
     }
 
     [Fact]
