@@ -44,6 +44,10 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
         if (fewShot is not null) keyParts.Add("few-shot:" + fewShot.Description);
         string runKey = FileHashes.Sha256OfText(string.Join("\n", keyParts));
 
+        // Every benchmark's files are found before a run directory is made: a missing file is the commonest
+        // mistake, and it must not leave an empty run behind (the files are read later, one benchmark at a time).
+        foreach (var (benchmark, split) in request.Benchmarks) Locate(request, benchmark, split);
+
         var run = RunDirectory.Open(request.WorkDirectory, model.DirectoryName, runKey, request.Selection, request.RunId);
         using var runLock = RunLock.Acquire(run.Path, request.Shard);
         log.AttachFile(run.LogFile);
@@ -141,11 +145,8 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
 
     static UnitData LoadData(RunRequest request, IBenchmark benchmark, string splitName)
     {
-        var info = benchmark.Info;
-        var split = info.Split(splitName);
-        var files = request.DataFiles.Count > 0
-            ? DataLocator.Explicit(split, request.DataFiles)
-            : new DataLocator(request.DataRoot).Locate(info, split);
+        var split = benchmark.Info.Split(splitName);
+        var files = Locate(request, benchmark, splitName);
 
         var samples = benchmark.LoadSamples(files).ToList();
         var duplicate = samples.GroupBy(s => s.Index).FirstOrDefault(g => g.Count() > 1);
@@ -154,6 +155,14 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
         if (request.Limit is int limit && samples.Count > limit) samples = samples.Take(limit).ToList();
         var fileRecords = files.Paths.Select(p => new RunManifest.DatasetFile { Path = p, Bytes = new FileInfo(p).Length, Sha256 = FileHashes.Sha256OfFile(p) }).ToList();
         return new UnitData(split, files, fileRecords, samples);
+    }
+
+    static DatasetFiles Locate(RunRequest request, IBenchmark benchmark, string splitName)
+    {
+        var split = benchmark.Info.Split(splitName);
+        return request.DataFiles.Count > 0
+            ? DataLocator.Explicit(split, request.DataFiles)
+            : new DataLocator(request.DataRoot).Locate(benchmark.Info, split);
     }
 
     static BenchmarkFingerprint Fingerprint(InvocationState state, IBenchmark benchmark, UnitData data)

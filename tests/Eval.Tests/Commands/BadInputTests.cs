@@ -56,11 +56,8 @@ public sealed class BadInputTests : IDisposable
     public void DataNotFoundUnderTheDataRoots()
     {
         AssertOneLineError(CliHarness.Run("run", "pope", "--data-root", dir, "--work-dir", dir), ExitCodes.Failed, "POPE.tsv not found in", dir);
-        // The run that stopped before any benchmark began is recorded as failed, never as complete.
-        var manifests = Directory.GetFiles(dir, "manifest.json", SearchOption.AllDirectories);
-        Assert.NotEmpty(manifests);
-        foreach (var manifest in manifests)
-            Assert.Equal("failed", System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["status"]!.GetValue<string>());
+        // Files are looked for before a run directory is made: nothing is left behind.
+        Assert.Empty(Directory.GetFiles(dir, "manifest.json", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -83,6 +80,14 @@ public sealed class BadInputTests : IDisposable
         string dup = Write("pope_dup.tsv", string.Join("\n", [lines[0], lines[1], lines[1]]) + "\n");
         AssertOneLineError(CliHarness.Run("score", "pope", "--data", dup, "--predictions", Write("p.tsv", "index\tprediction\n1\tYes\n")),
             ExitCodes.Failed, dup, "duplicate");
+
+        // Through `run` the file is read once the run directory exists: the run that stopped before any
+        // benchmark began is recorded as failed, never as complete.
+        AssertOneLineError(CliHarness.Run("run", "pope", "--data", dup, "--work-dir", dir), ExitCodes.Failed, dup, "duplicate");
+        var manifests = Directory.GetFiles(dir, "manifest.json", SearchOption.AllDirectories);
+        Assert.NotEmpty(manifests);
+        foreach (var manifest in manifests)
+            Assert.Equal("failed", System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["status"]!.GetValue<string>());
     }
 
     [Fact]
