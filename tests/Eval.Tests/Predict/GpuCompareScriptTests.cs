@@ -4,8 +4,8 @@ namespace XGenEval.Cli.Tests.Predict;
 
 /// <summary>
 /// tools/gpu/compare_dump.py, the check that runs on the lent GPU machine (which has Python but no .NET): it
-/// passes the CPU dump of fixture A, whose differences the fixture tests measure, and fails a dump of another
-/// prompt. Skipped where python3 is missing.
+/// passes the CPU dumps of fixtures A and B, whose differences the fixture tests measure, and fails a dump of
+/// another prompt. Skipped where python3 is missing.
 /// </summary>
 public sealed class GpuCompareScriptTests : IDisposable
 {
@@ -64,5 +64,24 @@ public sealed class GpuCompareScriptTests : IDisposable
         var fail = Python(script, fx.Folder, bad);
         Assert.Equal(1, fail.Exit);
         Assert.EndsWith("FAIL\n", fail.Out);
+    }
+
+    [SkippableFact]
+    public void PassesTheCpuDumpOfFixtureBsFirstSampleCutFromItsPaddedBatch()
+    {
+        using var fx = GoldenFiles.InstructAnyres();
+        string dump = scratch.File("b0.safetensors");
+        PredictScratch.Json("--image", fx.ImageFiles[0], "Describe this image in detail.", "--max-new-tokens", "8", "--dump", dump, "--tokenizer", "fast");
+        var pass = Python(Script(), fx.Folder, dump);
+        Assert.True(pass.Exit == 0, pass.Out);
+        Assert.Contains("perceiver_mask               max abs diff 0.00e+00", pass.Out);
+        Assert.Contains("fixture:                     B_instruct_anyres", pass.Out);
+
+        // The slow tokenizer's ids (a leading lone "▁") are not the fixture's: the comparison must notice.
+        string slow = scratch.File("b0-slow.safetensors");
+        PredictScratch.Json("--image", fx.ImageFiles[0], "Describe this image in detail.", "--max-new-tokens", "8", "--dump", slow);
+        var fail = Python(Script(), fx.Folder, slow);
+        Assert.Equal(1, fail.Exit);
+        Assert.Contains("input_ids identical:         False", fail.Out);
     }
 }
