@@ -44,7 +44,7 @@ public sealed record FewShotOptions
     public string Describe(bool textOnlyZeroShot) =>
         $"shots={string.Join(",", Shots.Select(Text))};seeds={string.Join(",", Seeds.Select(Text))};" +
         $"selection={Selection.ToString().ToLowerInvariant()};query_set_size={(QuerySetSize is int n ? Text(n) : "all")};" +
-        $"zero_shot={(textOnlyZeroShot ? "two-text-only-demos" : "plain")};algorithm={Benchmarks.FewShot.FewShotRandom.Domain}";
+        $"zero_shot={(textOnlyZeroShot ? FewShotPlan.TextOnlyZeroShotName : "plain")};algorithm={Benchmarks.FewShot.FewShotRandom.Domain}";
 
     static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,9 @@ namespace XGenEval.Cli.FewShot;
 /// </summary>
 public sealed class FewShotPlan(FewShotOptions options, PromptProfile profile)
 {
+    /// <summary>The manifest's word for OpenFlamingo's zero-shot with two text-only demonstrations.</summary>
+    public const string TextOnlyZeroShotName = "two-text-only-demos";
+
     public FewShotOptions Options { get; } = options;
 
     public bool TextOnlyZeroShot { get; } = options.TextOnlyZeroShot ?? profile == PromptProfile.Base;
@@ -19,6 +22,16 @@ public sealed class FewShotPlan(FewShotOptions options, PromptProfile profile)
     public string Description => Options.Describe(TextOnlyZeroShot);
 
     public IReadOnlyList<FewShotTrial> Trials(string benchmark) => FewShotTrial.Plan(benchmark, Options, TextOnlyZeroShot);
+
+    /// <summary>The trials a run planned for <paramref name="benchmark"/>, planned again from what its manifest
+    /// recorded (<see cref="Record"/>), so that trials which never started are counted; empty when the record
+    /// cannot be read.</summary>
+    public static IReadOnlyList<FewShotTrial> TrialsOf(RunManifest.FewShotSettingsRecord? settings, string benchmark)
+    {
+        if (settings is null || !Enum.TryParse<DemoSelection>(settings.Selection, ignoreCase: true, out var selection)) return [];
+        var options = new FewShotOptions { Shots = settings.Shots, Seeds = settings.Seeds, Selection = selection, QuerySetSize = settings.QuerySetSize };
+        return FewShotTrial.Plan(benchmark, options, settings.ZeroShot == TextOnlyZeroShotName);
+    }
 
     public void Validate(IReadOnlyList<(IBenchmark Benchmark, string Split)> benchmarks)
     {
@@ -48,7 +61,7 @@ public sealed class FewShotPlan(FewShotOptions options, PromptProfile profile)
         Seeds = Options.Seeds.ToList(),
         Selection = Options.Selection.ToString().ToLowerInvariant(),
         QuerySetSize = Options.QuerySetSize,
-        ZeroShot = TextOnlyZeroShot ? "two-text-only-demos" : "plain",
+        ZeroShot = TextOnlyZeroShot ? TextOnlyZeroShotName : "plain",
         Algorithm = Benchmarks.FewShot.FewShotRandom.Domain,
         Description = Description,
     };

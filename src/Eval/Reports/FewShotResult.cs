@@ -48,7 +48,7 @@ public sealed class FewShotResult
     [JsonIgnore]
     public string Demonstrations =>
         Selection == "none" ? "none"
-        : (ZeroShot == "two-text-only-demos" && Shots == 0 ? "2 text-only, " : "") + (Selection == "rices" ? "RICES" : Selection);
+        : (ZeroShot == FewShot.FewShotPlan.TextOnlyZeroShotName && Shots == 0 ? "2 text-only, " : "") + (Selection == "rices" ? "RICES" : Selection);
 }
 
 /// <summary>One trial of a shot count: its key in the run's benchmarks, its seed, its status and its headline.</summary>

@@ -6,7 +6,7 @@ namespace XGenEval.Cli.Reports;
 
 /// <summary>
 /// Groups a few-shot run's trials into <see cref="FewShotResult"/>s, one per benchmark and shot count. Which
-/// trials a shot count has is planned again from the run's settings (<see cref="FewShotTrial.Plan"/>, as the run
+/// trials a shot count has is planned again from the run's settings (<see cref="FewShotPlan.TrialsOf"/>, as the run
 /// planned them), so a shot count whose later trials never started still counts them; each trial's status and
 /// score are its own manifest entry's. The mean and standard deviation are recomputed here with the run's own
 /// <see cref="TrialStatistics"/> rather than read from <c>few_shot_results</c>, which a killed run may not
@@ -14,8 +14,6 @@ namespace XGenEval.Cli.Reports;
 /// </summary>
 public static class FewShotRunReader
 {
-    const string TextOnlyZeroShot = "two-text-only-demos";
-
     sealed record PlannedTrial(string Key, int Shots, int? Seed, string Selection);
 
     /// <summary>Null for a run that is not few-shot.</summary>
@@ -40,13 +38,9 @@ public static class FewShotRunReader
     }
 
     /// <summary>The trials the run's settings ask for, in the order it runs them; none when the settings cannot be read.</summary>
-    static IEnumerable<PlannedTrial> Planned(RunManifest.FewShotSettingsRecord? settings, string benchmark)
-    {
-        if (settings is null || !Enum.TryParse<DemoSelection>(settings.Selection, ignoreCase: true, out var selection)) return [];
-        var options = new FewShotOptions { Shots = settings.Shots, Seeds = settings.Seeds, Selection = selection, QuerySetSize = settings.QuerySetSize };
-        return FewShotTrial.Plan(benchmark, options, settings.ZeroShot == TextOnlyZeroShot)
+    static IEnumerable<PlannedTrial> Planned(RunManifest.FewShotSettingsRecord? settings, string benchmark) =>
+        FewShotPlan.TrialsOf(settings, benchmark)
             .Select(t => new PlannedTrial(t.Key, t.Shots, t.Seed, t.Demonstrations == 0 ? "none" : t.Selection.ToString().ToLowerInvariant()));
-    }
 
     static FewShotResult Summarise(RunManifest manifest, string benchmark, string split, int shots, string selection,
         IReadOnlyList<PlannedTrial> planned, RunManifest.FewShotSettingsRecord? settings)

@@ -49,7 +49,7 @@ public sealed class RunRescorer(RunLog log)
             // A re-scored few-shot trial changes its shot count's mean and std.
             foreach (string benchmark in done.Select(d => manifest.Benchmarks[d.Key].Benchmark).OfType<string>().Distinct())
                 FewShot.FewShotResults.Update(run, benchmark, manifest.Benchmarks.Values.First(r => r.Benchmark == benchmark).Split,
-                    TrialsOf(manifest, benchmark), log);
+                    FewShot.FewShotPlan.TrialsOf(manifest.Settings.FewShot, benchmark), log);
             outcome = "ok";
         }
         finally
@@ -110,21 +110,5 @@ public sealed class RunRescorer(RunLog log)
             log.Info($"{name}: judge {summary.Queries} queries, {summary.Failed + summary.Unusable} failed, {summary.Requests} requests, {summary.CachedReplies} cached replies" +
                      (summary.CostUsd is { } cost ? $", about ${cost:0.####}" : ""));
         return new RescoredBenchmark(name, benchmark.Info.Name, record.Split, samples.Count, report, summary);
-    }
-
-    /// <summary>A benchmark's few-shot trials as the manifest records them, in the order they were asked.</summary>
-    static IReadOnlyList<FewShot.FewShotTrial> TrialsOf(RunManifest manifest, string benchmark)
-    {
-        var shotOrder = manifest.Settings.FewShot?.Shots ?? [];
-        return manifest.Benchmarks.Values
-            .Where(r => r.Benchmark == benchmark && r.FewShot is not null)
-            .Select(r => new FewShot.FewShotTrial
-            {
-                Benchmark = benchmark, Shots = r.FewShot!.Shots, Seed = r.FewShot.Seed, Trial = r.FewShot.Trial,
-                Selection = Enum.Parse<FewShot.DemoSelection>(r.FewShot.Selection, ignoreCase: true),
-                QuerySetSize = r.FewShot.QuerySetSize, TextOnly = r.FewShot.TextOnly,
-            })
-            .OrderBy(t => shotOrder.IndexOf(t.Shots) is int i and >= 0 ? i : int.MaxValue).ThenBy(t => t.Shots).ThenBy(t => t.Trial)
-            .ToList();
     }
 }

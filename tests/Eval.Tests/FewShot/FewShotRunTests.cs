@@ -162,6 +162,22 @@ public class FewShotRunTests : IDisposable
     }
 
     [Fact]
+    public void JudgeCountsTheTrialsTheRunPlannedNotOnlyThoseItStarted()
+    {
+        AssertOk(Run(new StandInBaseModel(), Work("p"), "--shots", "4", "--seeds", "42,43"));
+        string run = RunDirectoryOf(Work("p"));
+        // As if the run had been stopped before its second trial began: no entry, no journal.
+        RunManifestStore.Update(run, m => m.Benchmarks.Remove("coco.4shot.seed43"));
+        File.Delete(Path.Combine(run, "journal", "coco.4shot.seed43.jsonl"));
+
+        AssertOk(CliHarness.Run(new StandInBaseModel(), ["judge", run, "--judge", "none"]));
+        var shot = Manifest(Work("p"))["few_shot_results"]!["coco"]!["shots"]![0]!;
+        Assert.Equal(1, shot["complete_trials"]!.GetValue<int>());
+        Assert.Equal(["complete", "pending"], shot["trials"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
+        Assert.Null(shot["scores"]); // no summary for a shot count with a trial still to run
+    }
+
+    [Fact]
     public void ZeroShotPromptsCarryTwoTextOnlyDemonstrationsUnlessAskedNotTo()
     {
         var model = new StandInBaseModel();
