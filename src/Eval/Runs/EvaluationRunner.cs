@@ -46,7 +46,7 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
 
         // Every benchmark's files are found before a run directory is made: a missing file is the commonest
         // mistake, and it must not leave an empty run behind (the files are read later, one benchmark at a time).
-        foreach (var (benchmark, split) in request.Benchmarks) Locate(request, benchmark, split);
+        var located = request.Benchmarks.Select(b => Locate(request, b.Benchmark, b.Split)).ToList();
 
         var run = RunDirectory.Open(request.WorkDirectory, model.DirectoryName, runKey, request.Selection, request.RunId);
         using var runLock = RunLock.Acquire(run.Path, request.Shard);
@@ -91,9 +91,9 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
         string outcomeWord = "failed";
         try
         {
-            foreach (var (benchmark, split) in request.Benchmarks)
+            foreach (var ((benchmark, split), files) in request.Benchmarks.Zip(located))
             {
-                var data = LoadData(request, benchmark, split);
+                var data = LoadData(request, benchmark, split, files);
                 if (fewShot is null)
                 {
                     outcomes.Add(RunUnit(state, PlainUnit(state, benchmark, data), cancellationToken));
@@ -143,10 +143,9 @@ public sealed class EvaluationRunner(IModelLoader loader, RunLog log, TextWriter
     /// <summary>A benchmark split's files and samples (the first --limit of them), read once per command.</summary>
     public sealed record UnitData(BenchmarkSplit Split, DatasetFiles Files, IReadOnlyList<RunManifest.DatasetFile> FileRecords, IReadOnlyList<Sample> Samples);
 
-    static UnitData LoadData(RunRequest request, IBenchmark benchmark, string splitName)
+    static UnitData LoadData(RunRequest request, IBenchmark benchmark, string splitName, DatasetFiles files)
     {
         var split = benchmark.Info.Split(splitName);
-        var files = Locate(request, benchmark, splitName);
 
         var samples = benchmark.LoadSamples(files).ToList();
         var duplicate = samples.GroupBy(s => s.Index).FirstOrDefault(g => g.Count() > 1);

@@ -73,11 +73,7 @@ public sealed class PredictionJournal : IDisposable
     public static IReadOnlyDictionary<string, JournalEntry> ReadBenchmark(string journalDirectory, string benchmark, BenchmarkFingerprint expected)
     {
         var result = new Dictionary<string, JournalEntry>();
-        if (!Directory.Exists(journalDirectory)) return result;
-        var files = Directory.GetFiles(journalDirectory, benchmark + "*.jsonl")
-            .Where(f => Path.GetFileName(f) == benchmark + ".jsonl" || Path.GetFileName(f).StartsWith(benchmark + ".shard-", StringComparison.Ordinal))
-            .OrderBy(f => f, StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var file in Files(journalDirectory, benchmark))
             foreach (var entry in Read(file, expected))
                 if (!result.TryGetValue(entry.Index, out var earlier) || (earlier.Error is not null && entry.Error is null))
                     result[entry.Index] = entry;
@@ -88,12 +84,8 @@ public sealed class PredictionJournal : IDisposable
     /// run whose settings are only partly in the manifest (a few-shot trial's demonstration settings).</summary>
     public static BenchmarkFingerprint? RecordedFingerprint(string journalDirectory, string benchmark)
     {
-        string path = Path.Combine(journalDirectory, benchmark + ".jsonl");
-        if (!File.Exists(path))
-            path = Directory.Exists(journalDirectory)
-                ? Directory.GetFiles(journalDirectory, benchmark + ".shard-*.jsonl").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault() ?? ""
-                : "";
-        if (path.Length == 0) return null;
+        string? path = Files(journalDirectory, benchmark).FirstOrDefault();
+        if (path is null) return null;
         using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
         string? first = reader.ReadLine();
         try
@@ -105,6 +97,13 @@ public sealed class PredictionJournal : IDisposable
             throw DataException.At(path, 1, null, $"corrupt journal header ({e.Message})");
         }
     }
+
+    /// <summary>A benchmark's journals, whole-run and per-shard layouts alike, in name order.</summary>
+    static IEnumerable<string> Files(string journalDirectory, string benchmark) =>
+        !Directory.Exists(journalDirectory) ? []
+        : Directory.GetFiles(journalDirectory, benchmark + "*.jsonl")
+            .Where(f => Path.GetFileName(f) == benchmark + ".jsonl" || Path.GetFileName(f).StartsWith(benchmark + ".shard-", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal);
 
     static byte[] ReadAll(FileStream stream)
     {
